@@ -1,0 +1,31 @@
+/**
+ * Every TypeORM entity, listed explicitly (globs behave differently under ts-node, jest and the
+ * compiled build). A new entity is added here and then `npm run migration:generate`.
+ */
+import { AuditLog } from '../modules/audit/audit-log.entity';
+import { AuthSession } from '../modules/auth/auth-session.entity';
+import { LoginAttempt } from '../modules/auth/login-attempt.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { SmsCode } from '../modules/auth/sms-code.entity';
+import { SmsThrottle } from '../modules/auth/sms-throttle.entity';
+import { ServiceItem } from '../modules/catalog/service-item.entity';
+import { City } from '../modules/cities/city.entity';
+import { Escort } from '../modules/escorts/escort.entity';
+import { Hospital } from '../modules/hospitals/hospital.entity';
+import { Customer } from '../modules/users/customer.entity';
+import { StaffUser } from '../modules/users/staff-user.entity';
+
+export const ENTITIES: Function[] = [
+  AuditLog,
+  AuthSession,
+  LoginAttempt,
+  RefreshToken,
+  SmsCode,
+  SmsThrottle,
+  ServiceItem,
+  City,
+  Escort,
+  Hospital,
+  Customer,
+  StaffUser,
+];

@@ -1,0 +1,115 @@
+import * as path from 'path';
+import * as crypto from 'crypto';
+
+/**
+ * Every setting the backend reads from the environment, typed and defaulted in one place.
+ * Development defaults are safe for a laptop and refused in production by
+ * `assertProductionSafe`, so a forgotten variable can never reach real customers.
+ */
+export interface AppSettings {
+  env: string;
+  port: number;
+  dataDir: string;
+  db:
+    | { type: 'sqlite'; database: string }
+    | { type: 'mysql'; flavor: 'mysql' | 'mariadb'; host: string; port: number; username: string; password: string; database: string };
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** `k1:<base64 32 bytes>,k2:...`; the current key encrypts, all keys decrypt. */
+  dataKeys: string;
+  dataKeyCurrent: string;
+  blindIndexKey: string;
+  /** Only 'dev' has an adapter so far; any other value is refused until its adapter exists. */
+  smsProvider: string;
+  wechatProvider: 'sandbox' | 'wechat';
+  wechatAppId: string;
+  wechatAppSecret: string;
+  seedDemo: boolean;
+  consoleDir: string;
+  h5Dir: string;
+  corsOrigins: string[];
+}
+
+/** Deterministic development secrets: obviously not secret, which is the point. */
+const devSecret = (label: string) => crypto.createHash('sha256').update(`escort-dev-only:${label}`).digest('base64');
+export const DEV_JWT_SECRET = devSecret('jwt');
+export const DEV_DATA_KEYS = `dev1:${devSecret('data-key')}`;
+export const DEV_BLIND_INDEX_KEY = devSecret('blind-index');
+
+function parseDatabaseUrl(url: string): AppSettings['db'] {
+  const u = new URL(url);
+  if (u.protocol === 'sqlite:') return { type: 'sqlite', database: decodeURIComponent(u.pathname) };
+  if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') {
+    throw new Error(`DATABASE_URL: unsupported protocol ${u.protocol} (use mysql:// or sqlite://)`);
+  }
+  return {
+    type: 'mysql',
+    flavor: u.protocol === 'mariadb:' ? 'mariadb' : 'mysql',
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    username: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.replace(/^\//, ''),
+  };
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, appEnv = env.NODE_ENV || 'local'): AppSettings {
+  const repoRoot = path.resolve(__dirname, '../../..');
+  const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, 'data'));
+  let db: AppSettings['db'];
+  if (env.DATABASE_URL) {
+    db = parseDatabaseUrl(env.DATABASE_URL);
+  } else if (env.DB_TYPE === 'mysql' || env.DB_TYPE === 'mariadb') {
+    db = {
+      type: 'mysql',
+      flavor: env.DB_TYPE,
+      host: env.DB_HOST || '127.0.0.1',
+      port: Number(env.DB_PORT || 3306),
+      username: env.DB_USER || 'root',
+      password: env.DB_PASSWORD || '',
+      database: env.DB_NAME || 'escort',
+    };
+  } else {
+    db = { type: 'sqlite', database: env.DB_SQLITE_FILE || path.join(dataDir, 'escort.sqlite') };
+  }
+  return {
+    env: appEnv,
+    port: Number(env.PORT || 8080),
+    dataDir,
+    db,
+    jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
+    accessTokenTtlSeconds: Number(env.ACCESS_TOKEN_TTL || 900),
+    refreshTokenTtlSeconds: Number(env.REFRESH_TOKEN_TTL || 30 * 24 * 3600),
+    dataKeys: env.DATA_KEYS || DEV_DATA_KEYS,
+    dataKeyCurrent: env.DATA_KEY_CURRENT || (env.DATA_KEYS ? env.DATA_KEYS.split(':')[0] : 'dev1'),
+    blindIndexKey: env.BLIND_INDEX_KEY || DEV_BLIND_INDEX_KEY,
+    smsProvider: (env.SMS_PROVIDER as AppSettings['smsProvider']) || 'dev',
+    wechatProvider: (env.WECHAT_PROVIDER as AppSettings['wechatProvider']) || 'sandbox',
+    wechatAppId: env.WECHAT_APP_ID || 'wx-sandbox-app',
+    wechatAppSecret: env.WECHAT_APP_SECRET || 'sandbox-secret',
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : appEnv !== 'production' && appEnv !== 'prod',
+    consoleDir: path.resolve(env.CONSOLE_DIR || path.join(repoRoot, 'console/dist')),
+    h5Dir: path.resolve(env.H5_DIR || path.join(repoRoot, 'customer-taro/dist/h5')),
+    corsOrigins: (env.CORS_ORIGINS || '').split(',').map(s => s.trim()).filter(Boolean),
+  };
+}
+
+/** The list of reasons production must not start with these settings; empty means safe. */
+export function productionProblems(s: AppSettings): string[] {
+  const problems: string[] = [];
+  if (s.jwtSecret === DEV_JWT_SECRET || s.jwtSecret.length < 32) problems.push('JWT_SECRET must be set (32+ chars)');
+  if (s.dataKeys === DEV_DATA_KEYS) problems.push('DATA_KEYS must be set (field encryption keys)');
+  if (s.blindIndexKey === DEV_BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY must be set');
+  if (s.smsProvider === 'dev') problems.push('SMS_PROVIDER=dev only writes codes to the log');
+  if (s.wechatProvider === 'sandbox') problems.push('WECHAT_PROVIDER=sandbox is not the real WeChat API');
+  if (s.seedDemo) problems.push('SEED_DEMO must be off in production');
+  return problems;
+}
+
+export function assertProductionSafe(s: AppSettings): void {
+  const problems = productionProblems(s);
+  if (problems.length) {
+    throw new Error(`Refusing to start in production with development settings:\n - ${problems.join('\n - ')}`);
+  }
+}

@@ -1,0 +1,48 @@
+import { App, Configuration, IMidwayContainer, Inject, MidwayConfigService } from '@midwayjs/core';
+import * as koa from '@midwayjs/koa';
+import * as validate from '@midwayjs/validate';
+import * as typeorm from '@midwayjs/typeorm';
+import * as jwt from '@midwayjs/jwt';
+import * as swagger from '@midwayjs/swagger';
+import { join } from 'path';
+import { RequestIdMiddleware } from './common/middleware/request-id.middleware';
+import { EnvelopeMiddleware } from './common/middleware/envelope.middleware';
+import { StaticSiteMiddleware } from './common/middleware/static-site.middleware';
+import { ErrorFilter } from './common/filter/error.filter';
+import { AccessGuard } from './common/auth/access.guard';
+import { AppSettings, assertProductionSafe } from './config/settings';
+import { DemoSeeder } from './seed/demo-seeder';
+import { detectMysqlFlavor } from './config/datasource';
+
+@Configuration({
+  imports: [koa, validate, typeorm, jwt, swagger],
+  importConfigs: [join(__dirname, './config')],
+})
+export class MainConfiguration {
+  @App('koa')
+  app: koa.Application;
+
+  @Inject()
+  configService: MidwayConfigService;
+
+  async onConfigLoad() {
+    const settings = this.configService.getConfiguration('app') as AppSettings;
+    if (settings.env === 'production' || settings.env === 'prod') assertProductionSafe(settings);
+    if (settings.db.type === 'mysql' && settings.db.flavor === 'mysql') {
+      const flavor = await detectMysqlFlavor(settings.db);
+      if (flavor === 'mariadb') return { typeorm: { dataSource: { default: { type: 'mariadb' } } } };
+    }
+    return {};
+  }
+
+  async onReady(container: IMidwayContainer) {
+    this.app.useMiddleware([RequestIdMiddleware, StaticSiteMiddleware, EnvelopeMiddleware]);
+    this.app.useFilter([ErrorFilter]);
+    this.app.useGuard([AccessGuard]);
+    const settings = this.configService.getConfiguration('app') as AppSettings;
+    if (settings.seedDemo) {
+      const seeder = await container.getAsync(DemoSeeder);
+      await seeder.seedIfEmpty();
+    }
+  }
+}

@@ -1,0 +1,8 @@
+import { Init1795425118891 } from './1795425118891-Init';
+/**
+ * Every migration, in order. `npm run migration:generate -w backend -- <Name>` writes a new file
+ * here and appends it to this list; nothing else changes the schema.
+ */
+export const MIGRATIONS: Function[] = [
+  Init1795425118891,
+];

@@ -1,0 +1,52 @@
+/**
+ * Staff roles and the permission strings each grants. Routes check permissions, never role
+ * names, so a new role is one entry here.
+ */
+export const PERMISSIONS = {
+  'dashboard:read': '查看首页看板',
+  'staff:read': '查看员工账号',
+  'staff:write': '管理员工账号',
+  'audit:read': '查看审计日志',
+  'city:read': '查看城市',
+  'hospital:read': '查看医院',
+  'escort:read': '查看陪诊师',
+  'catalog:read': '查看服务项目',
+  'customer:read': '查看客户',
+  'pii:reveal': '查看完整个人信息',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+export const STAFF_ROLES = {
+  admin: {
+    name: '管理员',
+    permissions: Object.keys(PERMISSIONS) as Permission[],
+  },
+  ops: {
+    name: '运营',
+    permissions: ['dashboard:read', 'city:read', 'hospital:read', 'escort:read', 'catalog:read', 'customer:read'],
+  },
+  finance: {
+    name: '财务',
+    permissions: ['dashboard:read', 'city:read', 'customer:read'],
+  },
+  support: {
+    name: '客服',
+    permissions: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read'],
+  },
+} satisfies Record<string, { name: string; permissions: Permission[] }>;
+export type StaffRole = keyof typeof STAFF_ROLES;
+export const STAFF_ROLE_CODES = Object.keys(STAFF_ROLES) as StaffRole[];
+
+export function permissionsOf(roles: readonly string[]): Set<string> {
+  const result = new Set<string>();
+  for (const role of roles) {
+    const def = STAFF_ROLES[role as StaffRole];
+    if (def) def.permissions.forEach(p => result.add(p));
+  }
+  return result;
+}
+
+/** Admins see every city; everyone else only the cities assigned to them. */
+export function cityScopeOf(roles: readonly string[], cityIds: readonly number[]): number[] | null {
+  return roles.includes('admin') ? null : [...cityIds];
+}

@@ -1,0 +1,64 @@
+/**
+ * Route tree. `access` names a function in src/access.ts: a route whose check fails is hidden from
+ * the menu and renders the 403 page when visited directly.
+ */
+export default [
+  { path: '/login', component: './login', layout: false },
+  { path: '/403', component: './exception/403', layout: false },
+  {
+    path: '/',
+    name: '首页',
+    icon: 'DashboardOutlined',
+    access: 'canReadDashboard',
+    component: './home',
+  },
+  {
+    path: '/basic',
+    name: '基础数据',
+    icon: 'DatabaseOutlined',
+    access: 'canSeeBasicData',
+    routes: [
+      { path: '/basic', redirect: '/basic/hospitals' },
+      {
+        path: '/basic/hospitals',
+        name: '医院',
+        access: 'canReadHospitals',
+        component: './basic/hospitals',
+      },
+      {
+        path: '/basic/escorts',
+        name: '陪诊师',
+        access: 'canReadEscorts',
+        component: './basic/escorts',
+      },
+      {
+        path: '/basic/service-items',
+        name: '服务项目',
+        access: 'canReadCatalog',
+        component: './basic/service-items',
+      },
+    ],
+  },
+  {
+    path: '/system',
+    name: '系统管理',
+    icon: 'SettingOutlined',
+    access: 'canSeeSystem',
+    routes: [
+      { path: '/system', redirect: '/system/staff' },
+      {
+        path: '/system/staff',
+        name: '员工账号',
+        access: 'canReadStaff',
+        component: './system/staff',
+      },
+      {
+        path: '/system/audit',
+        name: '审计日志',
+        access: 'canReadAudit',
+        component: './system/audit',
+      },
+    ],
+  },
+  { path: '*', component: './exception/404', layout: false },
+];

@@ -1,0 +1,17 @@
+/**
+ * Permission strings as the backend grants them (docs/api-foundation.md). The console only reads
+ * `permissions` from the signed-in user's profile; it never derives them from role names.
+ */
+export const PERMISSION = {
+  dashboardRead: 'dashboard:read',
+  staffRead: 'staff:read',
+  staffWrite: 'staff:write',
+  auditRead: 'audit:read',
+  cityRead: 'city:read',
+  hospitalRead: 'hospital:read',
+  escortRead: 'escort:read',
+  catalogRead: 'catalog:read',
+  customerRead: 'customer:read',
+  piiReveal: 'pii:reveal',
+} as const;
+export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

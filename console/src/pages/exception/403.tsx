@@ -1,0 +1,5 @@
+import { ForbiddenResult } from '@/components/exception-page';
+
+export default function ForbiddenPage() {
+  return <ForbiddenResult />;
+}

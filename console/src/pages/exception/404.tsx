@@ -1,0 +1,5 @@
+import { NotFoundResult } from '@/components/exception-page';
+
+export default function NotFoundPage() {
+  return <NotFoundResult />;
+}

@@ -1,0 +1,136 @@
+/**
+ * Response shapes of the foundation API (docs/api-foundation.md).
+ *
+ * The backend's OpenAPI document describes parameters and request bodies (generated into
+ * src/services/generated) but not yet its responses, so the generated functions take the response
+ * type as a type argument: `getAdminStaffUsers<Page<StaffUser>>(query)`. These interfaces are that
+ * argument. Once the backend documents responses (`@ApiOkResponse`), the generator types the
+ * functions itself, the type arguments become compile errors, and each interface here turns into
+ * an alias of the generated type.
+ */
+import type { StaffRoleCode, StaffStatusCode } from '@/constants/enums';
+
+/** The list envelope every paged endpoint returns inside `data`. */
+export interface Page<T> {
+  list: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds. */
+  accessExpiresIn: number;
+  /** Seconds. */
+  refreshExpiresIn: number;
+}
+
+export interface StaffProfile {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: StaffRoleCode[];
+  permissions: string[];
+  cityIds: number[];
+  allCities: boolean;
+}
+
+export interface StaffLoginResult extends TokenPair {
+  user: StaffProfile;
+}
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: StaffRoleCode[];
+  cityIds: number[];
+  status: StaffStatusCode;
+  /** ISO-8601 UTC; in the future while the account is locked after failed logins. */
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface Role {
+  code: StaffRoleCode;
+  name: string;
+  permissions: string[];
+}
+
+export interface City {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface AuditLog {
+  id: number;
+  actorType: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** Masked snapshot before the change. */
+  before: unknown;
+  /** Masked snapshot after the change. */
+  after: unknown;
+  ip: string | null;
+  requestId: string | null;
+  createdAt: string;
+}
+
+export interface DashboardToday {
+  /** Business day in Asia/Shanghai, YYYY-MM-DD. */
+  date: string;
+  customersTotal: number;
+  customersNewToday: number;
+  escortsTotal: number;
+  escortsActive: number;
+  hospitalsTotal: number;
+  serviceItemsTotal: number;
+  staffLoginsToday: number;
+  failedLoginsToday: number;
+  smsSentToday: number;
+  auditEventsToday: number;
+}
+
+export interface Hospital {
+  id: number;
+  cityId: number;
+  cityName: string;
+  name: string;
+  grade: string;
+  address: string;
+  phone: string;
+}
+
+export interface Escort {
+  id: number;
+  cityId: number;
+  cityName: string;
+  name: string;
+  gender: string;
+  phoneMasked: string;
+  level: string;
+  status: string;
+}
+
+export interface ServiceItem {
+  id: number;
+  code: string;
+  categoryCode: string;
+  categoryName: string;
+  name: string;
+  pricingUnit: string;
+  /** Integer fen; shown through formatFen only. */
+  basePriceFen: number;
+  enabled: boolean;
+}
+
+export interface Ok {
+  ok: true;
+}

@@ -1,0 +1,46 @@
+import { formatDate, formatDateTime, shanghaiDaysToUtcRange } from './time';
+
+describe('formatDateTime', () => {
+  it('shows a UTC instant in Asia/Shanghai time', () => {
+    expect(formatDateTime('2026-01-01T02:03:04Z')).toBe('2026-01-01 10:03:04');
+  });
+
+  it('moves to the next calendar day when UTC evening is already Shanghai morning', () => {
+    expect(formatDateTime('2026-03-31T16:30:00.000Z')).toBe('2026-04-01 00:30:00');
+    expect(formatDate('2026-03-31T16:30:00.000Z')).toBe('2026-04-01');
+  });
+
+  it('uses a custom pattern when given', () => {
+    expect(formatDateTime('2026-01-01T02:03:04Z', 'MM-DD HH:mm')).toBe('01-01 10:03');
+  });
+
+  it('shows a dash for empty or invalid values', () => {
+    expect(formatDateTime(null)).toBe('-');
+    expect(formatDateTime(undefined)).toBe('-');
+    expect(formatDateTime('')).toBe('-');
+    expect(formatDateTime('not a date')).toBe('-');
+  });
+});
+
+describe('shanghaiDaysToUtcRange', () => {
+  it('turns inclusive Shanghai days into a half-open UTC interval', () => {
+    expect(shanghaiDaysToUtcRange('2026-01-01', '2026-01-31')).toEqual({
+      from: '2025-12-31T16:00:00.000Z',
+      to: '2026-01-31T16:00:00.000Z',
+    });
+  });
+
+  it('covers exactly one day when start and end are the same day', () => {
+    expect(shanghaiDaysToUtcRange('2026-05-01', '2026-05-01')).toEqual({
+      from: '2026-04-30T16:00:00.000Z',
+      to: '2026-05-01T16:00:00.000Z',
+    });
+  });
+
+  it('ignores a time part the picker may append', () => {
+    expect(shanghaiDaysToUtcRange('2026-05-01 12:00:00', '2026-05-02 08:00:00')).toEqual({
+      from: '2026-04-30T16:00:00.000Z',
+      to: '2026-05-02T16:00:00.000Z',
+    });
+  });
+});

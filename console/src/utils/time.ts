@@ -1,0 +1,35 @@
+/**
+ * The API speaks UTC ISO-8601; people read Asia/Shanghai whatever the browser's own zone is.
+ */
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
+
+type TimeInput = string | number | Date | null | undefined;
+
+/** '2026-01-01T02:03:04Z' → '2026-01-01 10:03:04'; empty values → '-'. */
+export function formatDateTime(value: TimeInput, pattern = 'YYYY-MM-DD HH:mm:ss'): string {
+  if (value === null || value === undefined || value === '') return '-';
+  const parsed = dayjs.utc(value);
+  if (!parsed.isValid()) return '-';
+  return parsed.tz(DISPLAY_TIME_ZONE).format(pattern);
+}
+
+export function formatDate(value: TimeInput): string {
+  return formatDateTime(value, 'YYYY-MM-DD');
+}
+
+/**
+ * Turns an inclusive range of Shanghai calendar days ['2026-01-01', '2026-01-31'] into the
+ * half-open UTC interval [from, to) the API filters on: to is the start of the day after the last.
+ */
+export function shanghaiDaysToUtcRange(startDay: string, endDay: string): { from: string; to: string } {
+  const from = dayjs.tz(startDay.slice(0, 10), DISPLAY_TIME_ZONE).startOf('day');
+  const to = dayjs.tz(endDay.slice(0, 10), DISPLAY_TIME_ZONE).startOf('day').add(1, 'day');
+  return { from: from.toISOString(), to: to.toISOString() };
+}

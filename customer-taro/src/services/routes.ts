@@ -1,0 +1,22 @@
+/** Page paths in one place, so a renamed page breaks the build here and not a navigation at run time. */
+export const ROUTES = {
+  home: '/pages/index/index',
+  orders: '/pages/orders/index',
+  mine: '/pages/mine/index',
+  login: '/pages/login/index',
+  escortLogin: '/packages/escort/pages/login/index',
+  escortWorkbench: '/packages/escort/pages/workbench/index',
+} as const
+
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.orders, ROUTES.mine]
+
+export const LOGIN_ROUTE_BY_AUDIENCE = {
+  customer: ROUTES.login,
+  escort: ROUTES.escortLogin,
+} as const
+
+/** '/pages/login/index' and 'pages/login/index' name the same page. */
+export function sameRoute(a: string | undefined, b: string | undefined): boolean {
+  const norm = (s?: string) => (s ?? '').split('?')[0].replace(/^\/+/, '')
+  return norm(a) === norm(b)
+}
