@@ -13,6 +13,7 @@ import { AccessGuard } from './common/auth/access.guard';
 import { AppSettings, assertProductionSafe } from './config/settings';
 import { DemoSeeder } from './seed/demo-seeder';
 import { detectMysqlFlavor } from './config/datasource';
+import { OrderJobs } from './modules/orders/order-jobs';
 
 @Configuration({
   imports: [koa, validate, typeorm, jwt, swagger],
@@ -44,5 +45,10 @@ export class MainConfiguration {
       const seeder = await container.getAsync(DemoSeeder);
       await seeder.seedIfEmpty();
     }
+    (await container.getAsync(OrderJobs)).start();
+  }
+
+  async onStop(container: IMidwayContainer) {
+    (await container.getAsync(OrderJobs)).stop();
   }
 }

@@ -26,6 +26,9 @@ export interface AppSettings {
   wechatAppId: string;
   wechatAppSecret: string;
   seedDemo: boolean;
+  /** Background jobs (close unpaid orders, reminders, message delivery); off in unit tests, which run them by hand. */
+  jobsEnabled: boolean;
+  jobIntervalSeconds: number;
   consoleDir: string;
   h5Dir: string;
   corsOrigins: string[];
@@ -88,6 +91,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, appEnv = env.
     wechatProvider: (env.WECHAT_PROVIDER as AppSettings['wechatProvider']) || 'sandbox',
     wechatAppId: env.WECHAT_APP_ID || 'wx-sandbox-app',
     wechatAppSecret: env.WECHAT_APP_SECRET || 'sandbox-secret',
+    jobsEnabled: env.JOBS_ENABLED ? env.JOBS_ENABLED === 'true' : appEnv !== 'unittest',
+    jobIntervalSeconds: Number(env.JOB_INTERVAL_SECONDS || 30),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : appEnv !== 'production' && appEnv !== 'prod',
     consoleDir: path.resolve(env.CONSOLE_DIR || path.join(repoRoot, 'console/dist')),
     h5Dir: path.resolve(env.H5_DIR || path.join(repoRoot, 'customer-taro/dist/h5')),

@@ -6,6 +6,7 @@ import { CipherService } from '../../common/crypto/cipher.service';
 import { maskPhone } from '../../common/mask';
 import { CityService } from '../cities/city.service';
 import { Page, PageQuery, toPage } from '../../common/pagination';
+import { Errors } from '../../common/errors';
 
 export interface EscortProfile {
   id: number;
@@ -34,6 +35,25 @@ export class EscortService {
   /** Suspended escorts cannot use the workbench; applicants can (to finish their application). */
   findUsable(id: number): Promise<Escort | null> {
     return this.escorts.findOne({ where: { id, status: In(['applicant', 'active']) } });
+  }
+
+  /** The escort as an order needs them: must exist and be active (applicants and suspended escorts take no orders). */
+  async getAssignable(id: number): Promise<Escort> {
+    const escort = await this.escorts.findOne({ where: { id } });
+    if (!escort) throw Errors.notFound('陪诊师');
+    if (escort.status !== 'active') throw Errors.rule('ESCORT_NOT_ACTIVE', `陪诊师 ${escort.name} 当前不可接单`);
+    return escort;
+  }
+
+  async nameMap(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.escorts.find({ where: { id: In(unique) }, select: { id: true, name: true } });
+    return new Map(rows.map(r => [r.id, r.name]));
+  }
+
+  phoneOf(e: Escort): string {
+    return this.cipherService.decrypt(e.phoneEnc);
   }
 
   profileOf(e: Escort): EscortProfile {

@@ -1,6 +1,6 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { MoreThanOrEqual, Repository } from 'typeorm';
+import { In, MoreThanOrEqual, Repository } from 'typeorm';
 import { Customer } from './customer.entity';
 import { CipherService } from '../../common/crypto/cipher.service';
 import { isUniqueViolation } from '../../common/db-errors';
@@ -78,6 +78,14 @@ export class CustomerService {
       avatarUrl: c.avatarUrl,
       wechatLinked: Boolean(c.wechatOpenid),
     };
+  }
+
+  /** Masked phones by customer id, for staff lists. */
+  async maskedPhones(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.customers.find({ where: { id: In(unique) } });
+    return new Map(rows.map(c => [c.id, maskPhone(this.cipherService.decrypt(c.phoneEnc)) as string]));
   }
 
   async counts(since: Date): Promise<{ total: number; newSince: number }> {

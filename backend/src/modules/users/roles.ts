@@ -13,6 +13,11 @@ export const PERMISSIONS = {
   'catalog:read': '查看服务项目',
   'customer:read': '查看客户',
   'pii:reveal': '查看完整个人信息',
+  'order:read': '查看订单',
+  'order:write': '处理订单（取消、改约、备注、人工完成）',
+  'order:dispatch': '派单与改派',
+  'settings:read': '查看业务设置',
+  'settings:write': '修改业务设置',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -23,15 +28,15 @@ export const STAFF_ROLES = {
   },
   ops: {
     name: '运营',
-    permissions: ['dashboard:read', 'city:read', 'hospital:read', 'escort:read', 'catalog:read', 'customer:read'],
+    permissions: ['dashboard:read', 'city:read', 'hospital:read', 'escort:read', 'catalog:read', 'customer:read', 'order:read', 'order:write', 'order:dispatch', 'settings:read'],
   },
   finance: {
     name: '财务',
-    permissions: ['dashboard:read', 'city:read', 'customer:read'],
+    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read'],
   },
   support: {
     name: '客服',
-    permissions: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read'],
+    permissions: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read', 'order:read', 'order:write'],
   },
 } satisfies Record<string, { name: string; permissions: Permission[] }>;
 export type StaffRole = keyof typeof STAFF_ROLES;

@@ -1,0 +1,100 @@
+import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectEntityModel } from '@midwayjs/typeorm';
+import { And, EntityManager, In, IsNull, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
+import { EscortTimeClaim } from './escort-time-claim.entity';
+import { timeCells } from './booking-rules';
+import { isUniqueViolation } from '../../common/db-errors';
+import { Errors } from '../../common/errors';
+import type { Interval } from '../../common/time';
+
+const CHUNK = 400;
+
+/**
+ * Claims and releases escorts' time. Every write takes the caller's transaction so a claim commits
+ * or rolls back with the order change it belongs to.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class OrderClaimService {
+  @InjectEntityModel(EscortTimeClaim)
+  claims: Repository<EscortTimeClaim>;
+
+  /**
+   * Claims every cell of `interval` for the escort. A cell already claimed (by anyone, including
+   * this order unless listed in `alreadyMine`) fails the unique key → 409 SLOT_TAKEN, and the
+   * caller's transaction rolls back whatever else it wrote.
+   */
+  async claim(
+    manager: EntityManager,
+    escortId: number,
+    orderId: number,
+    interval: Interval,
+    cellMinutes: number,
+    options: { rescheduleId?: number; alreadyMine?: Set<number> } = {}
+  ): Promise<number> {
+    const cells = timeCells(interval, cellMinutes).filter(c => !options.alreadyMine?.has(c.getTime()));
+    try {
+      for (let i = 0; i < cells.length; i += CHUNK) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(EscortTimeClaim)
+          .values(cells.slice(i, i + CHUNK).map(cellStart => ({ escortId, cellStart, orderId, rescheduleId: options.rescheduleId ?? null })))
+          .updateEntity(false)
+          .execute();
+      }
+    } catch (err) {
+      if (isUniqueViolation(err)) throw Errors.conflict('SLOT_TAKEN', '该陪诊师在所选时间已有安排，请选择其他时间或其他陪诊师');
+      throw err;
+    }
+    return cells.length;
+  }
+
+  /** Lets go of all the order's time (cancel, close, reassign, completion). */
+  async releaseAll(manager: EntityManager, orderId: number): Promise<void> {
+    await manager.getRepository(EscortTimeClaim).delete({ orderId });
+  }
+
+  /** Drops the cells held for a reschedule the escort declined. */
+  async releaseHold(manager: EntityManager, orderId: number, rescheduleId: number): Promise<void> {
+    await manager.getRepository(EscortTimeClaim).delete({ orderId, rescheduleId });
+  }
+
+  /** The escort accepted a reschedule: the held cells become the order's, the old ones go. */
+  async commitHold(manager: EntityManager, orderId: number, rescheduleId: number): Promise<void> {
+    const repo = manager.getRepository(EscortTimeClaim);
+    await repo.delete({ orderId, rescheduleId: IsNull() });
+    await repo.update({ orderId, rescheduleId }, { rescheduleId: null });
+  }
+
+  /** Cell starts (epoch ms) the order currently holds outside any pending reschedule. */
+  async cellsOf(manager: EntityManager, orderId: number): Promise<Set<number>> {
+    const rows = await manager.getRepository(EscortTimeClaim).find({ where: { orderId, rescheduleId: IsNull() }, select: { cellStart: true } });
+    return new Set(rows.map(r => new Date(r.cellStart).getTime()));
+  }
+
+  /** The escort's claimed time in `[from, to)` as merged intervals, for availability and suggestions. */
+  async busyIntervals(escortId: number, from: Date, to: Date, cellMinutes: number, exceptOrderId?: number): Promise<Interval[]> {
+    const rows = await this.claims.find({
+      where: {
+        escortId,
+        cellStart: And(MoreThanOrEqual(new Date(from.getTime() - cellMinutes * 60_000)), LessThan(to)),
+        ...(exceptOrderId ? { orderId: Not(exceptOrderId) } : {}),
+      },
+      order: { cellStart: 'ASC' },
+    });
+    const cellMs = cellMinutes * 60_000;
+    const merged: { start: number; end: number }[] = [];
+    for (const r of rows) {
+      const s = new Date(r.cellStart).getTime();
+      const last = merged[merged.length - 1];
+      if (last && last.end === s) last.end = s + cellMs;
+      else merged.push({ start: s, end: s + cellMs });
+    }
+    return merged.map(m => ({ start: new Date(m.start), end: new Date(m.end) }));
+  }
+
+  async countForOrders(orderIds: number[]): Promise<number> {
+    return orderIds.length ? this.claims.count({ where: { orderId: In(orderIds) } }) : 0;
+  }
+}

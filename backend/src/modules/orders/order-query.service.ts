@@ -1,0 +1,269 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectEntityModel } from '@midwayjs/typeorm';
+import { And, FindOptionsWhere, In, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
+import { Order, ErrandDetails } from './order.entity';
+import { OrderStatusLog } from './order-status-log.entity';
+import { OrderNote } from './order-note.entity';
+import { OrderReschedule } from './order-reschedule.entity';
+import { OrderExtraCharge } from './order-extra-charge.entity';
+import { ORDER_STATUS_LABELS, OrderStatus, availableActions } from './order-transitions';
+import { OrderActor, assertVisible, priceLinesOf } from './order.service';
+import { EscortService } from '../escorts/escort.service';
+import { CustomerService } from '../users/customer.service';
+import { PatientService } from '../patients/patient.service';
+import { CipherService } from '../../common/crypto/cipher.service';
+import { PageQuery, toPage } from '../../common/pagination';
+import { addMinutes, startOfShanghaiDay, SHANGHAI_UTC_OFFSET_MINUTES } from '../../common/time';
+
+export type CustomerOrderTab = 'all' | 'unpaid' | 'active' | 'done' | 'refund';
+const CUSTOMER_TABS: Record<Exclude<CustomerOrderTab, 'all'>, OrderStatus[]> = {
+  unpaid: ['pending_payment'],
+  active: ['pending_dispatch', 'dispatched', 'accepted', 'departed', 'in_service'],
+  done: ['completed', 'cancelled', 'closed'],
+  refund: ['refunding', 'refunded'],
+};
+
+/** The escort sees a patient's health notes only while the order is theirs and not yet finished. */
+const ESCORT_SEES_HEALTH: OrderStatus[] = ['dispatched', 'accepted', 'departed', 'in_service'];
+
+export interface StaffOrderQuery extends PageQuery {
+  status?: OrderStatus;
+  cityId?: number;
+  hospitalId?: number;
+  serviceItemId?: number;
+  escortId?: number;
+  /** Shanghai calendar date of the start, YYYY-MM-DD. */
+  date?: string;
+  customerPhone?: string;
+  orderNo?: string;
+}
+
+/** Shanghai `YYYY-MM-DD` → the UTC instants of that day's [00:00, 24:00). */
+export function shanghaiDayRange(date: string): [Date, Date] {
+  const start = new Date(`${date}T00:00:00+08:00`);
+  return [start, addMinutes(start, 24 * 60)];
+}
+
+/** Reading orders for each audience; nothing here writes. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class OrderQueryService {
+  @InjectEntityModel(Order)
+  orders: Repository<Order>;
+
+  @InjectEntityModel(OrderStatusLog)
+  logs: Repository<OrderStatusLog>;
+
+  @InjectEntityModel(OrderNote)
+  notes: Repository<OrderNote>;
+
+  @InjectEntityModel(OrderReschedule)
+  reschedules: Repository<OrderReschedule>;
+
+  @InjectEntityModel(OrderExtraCharge)
+  extraCharges: Repository<OrderExtraCharge>;
+
+  @Inject()
+  escorts: EscortService;
+
+  @Inject()
+  customers: CustomerService;
+
+  @Inject()
+  patients: PatientService;
+
+  @Inject()
+  cipher: CipherService;
+
+  private async views(rows: Order[]) {
+    const names = await this.escorts.nameMap(rows.map(r => r.escortId).filter((id): id is number => id !== null));
+    return rows.map(o => this.view(o, o.escortId ? names.get(o.escortId) ?? '' : ''));
+  }
+
+  view(o: Order, escortName = '') {
+    return {
+      id: o.id,
+      orderNo: o.orderNo,
+      status: o.status,
+      statusLabel: ORDER_STATUS_LABELS[o.status],
+      customerId: o.customerId,
+      cityId: o.cityId,
+      serviceItemId: o.serviceItemId,
+      serviceName: o.serviceName,
+      categoryCode: o.categoryCode,
+      hospitalId: o.hospitalId,
+      hospitalName: o.hospitalName,
+      departmentId: o.departmentId,
+      departmentName: o.departmentName,
+      patientId: o.patientId,
+      patientName: o.patientName,
+      escortId: o.escortId,
+      escortName,
+      startAt: o.startAt,
+      endAt: o.endAt,
+      durationMinutes: o.durationMinutes,
+      units: o.units,
+      totalFen: o.totalFen,
+      paidFen: o.paidFen,
+      penaltyFen: o.penaltyFen,
+      refundDueFen: o.refundDueFen,
+      serviceAddress: o.serviceAddress,
+      errand: o.errandJson ? (JSON.parse(o.errandJson) as ErrandDetails) : null,
+      customerNote: o.customerNote,
+      paymentDeadlineAt: o.paymentDeadlineAt,
+      cancelReason: o.cancelReason,
+      createdAt: o.createdAt,
+    };
+  }
+
+  private async timeline(orderId: number) {
+    const rows = await this.logs.find({ where: { orderId }, order: { id: 'ASC' } });
+    return rows.map(l => ({
+      action: l.action,
+      fromStatus: l.fromStatus,
+      toStatus: l.toStatus,
+      toStatusLabel: ORDER_STATUS_LABELS[l.toStatus as OrderStatus] ?? l.toStatus,
+      actorType: l.actorType,
+      actorName: l.actorName,
+      reason: l.reason,
+      at: l.createdAt,
+    }));
+  }
+
+  private async extras(orderId: number) {
+    const [reschedules, charges] = await Promise.all([
+      this.reschedules.find({ where: { orderId }, order: { id: 'DESC' } }),
+      this.extraCharges.find({ where: { orderId }, order: { id: 'ASC' } }),
+    ]);
+    return {
+      reschedules: reschedules.map(r => ({ id: r.id, fromStartAt: r.fromStartAt, toStartAt: r.toStartAt, status: r.status, requestedByType: r.requestedByType, reason: r.reason, createdAt: r.createdAt })),
+      extraCharges: charges.map(c => ({ id: c.id, description: c.description, amountFen: c.amountFen, receiptUrl: c.receiptUrl, status: c.status, createdAt: c.createdAt })),
+    };
+  }
+
+  // ---------------------------------------------------------------- customer
+
+  async listForCustomer(customerId: number, q: PageQuery & { tab?: CustomerOrderTab }) {
+    const where: FindOptionsWhere<Order> = { customerId };
+    if (q.tab && q.tab !== 'all') where.status = In(CUSTOMER_TABS[q.tab]);
+    const [rows, total] = await this.orders.findAndCount({ where, order: { id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    return toPage(await this.views(rows), total, q);
+  }
+
+  async detailForCustomer(orderId: number, actor: OrderActor) {
+    const o = await this.orders.findOneBy({ id: orderId });
+    assertVisible(o, actor);
+    const [view] = await this.views([o]);
+    return {
+      ...view,
+      priceLines: priceLinesOf(o),
+      timeline: await this.timeline(o.id),
+      // Shown to the customer only while the service runs: they read it out to the escort at the end.
+      verificationCode: o.status === 'in_service' && o.verificationCodeEnc ? this.cipher.decrypt(o.verificationCodeEnc) : null,
+      ...(await this.extras(o.id)),
+    };
+  }
+
+  // ---------------------------------------------------------------- escort
+
+  async listForEscort(escortId: number, q: PageQuery & { scope?: 'today' | 'upcoming' | 'history' }, now = new Date()) {
+    const dayStart = startOfShanghaiDay(now);
+    const dayEnd = addMinutes(dayStart, 24 * 60);
+    const where: FindOptionsWhere<Order> = { escortId };
+    if (q.scope === 'today') where.startAt = And(MoreThanOrEqual(dayStart), LessThan(dayEnd));
+    else if (q.scope === 'upcoming') where.startAt = MoreThanOrEqual(dayEnd);
+    else if (q.scope === 'history') where.startAt = LessThan(dayStart);
+    const [rows, total] = await this.orders.findAndCount({
+      where,
+      order: { startAt: q.scope === 'history' ? 'DESC' : 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    return toPage(await this.views(rows), total, q);
+  }
+
+  async detailForEscort(orderId: number, actor: OrderActor) {
+    const o = await this.orders.findOneBy({ id: orderId });
+    assertVisible(o, actor);
+    const [view] = await this.views([o]);
+    const seesHealth = o.patientId !== null && ESCORT_SEES_HEALTH.includes(o.status);
+    return {
+      ...view,
+      patient: seesHealth ? await this.patients.healthView(o.patientId as number) : null,
+      timeline: await this.timeline(o.id),
+      availableActions: availableActions(o.status, { type: 'escort' }),
+      ...(await this.extras(o.id)),
+    };
+  }
+
+  // ---------------------------------------------------------------- staff
+
+  async listForStaff(q: StaffOrderQuery, cityIds: number[] | null) {
+    const where: FindOptionsWhere<Order> = {};
+    if (cityIds !== null) where.cityId = In(cityIds);
+    if (q.status) where.status = q.status;
+    if (q.hospitalId) where.hospitalId = q.hospitalId;
+    if (q.serviceItemId) where.serviceItemId = q.serviceItemId;
+    if (q.escortId) where.escortId = q.escortId;
+    if (q.orderNo) where.orderNo = q.orderNo;
+    if (q.date) {
+      const [from, to] = shanghaiDayRange(q.date);
+      where.startAt = And(MoreThanOrEqual(from), LessThan(to));
+    }
+    if (q.customerPhone) {
+      const customer = await this.customers.findByPhone(q.customerPhone);
+      if (!customer) return toPage([], 0, q);
+      where.customerId = customer.id;
+    }
+    const [rows, total] = await this.orders.findAndCount({ where, order: { startAt: 'DESC', id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const phones = await this.customers.maskedPhones(rows.map(r => r.customerId));
+    const views = await this.views(rows);
+    return toPage(views.map(v => ({ ...v, customerPhoneMasked: phones.get(v.customerId) ?? '' })), total, q);
+  }
+
+  async detailForStaff(orderId: number, actor: OrderActor) {
+    const o = await this.orders.findOneBy({ id: orderId });
+    assertVisible(o, actor);
+    const [view] = await this.views([o]);
+    const phones = await this.customers.maskedPhones([o.customerId]);
+    const notes = await this.notes.find({ where: { orderId: o.id }, order: { id: 'ASC' } });
+    return {
+      ...view,
+      customerPhoneMasked: phones.get(o.customerId) ?? '',
+      priceLines: priceLinesOf(o),
+      patient: o.patientId ? await this.patients.maskedView(o.patientId) : null,
+      timeline: await this.timeline(o.id),
+      notes: notes.map(n => ({ id: n.id, authorName: n.authorName, content: n.content, createdAt: n.createdAt })),
+      availableActions: availableActions(o.status, { type: 'staff', permissions: actor.permissions }),
+      ...(await this.extras(o.id)),
+    };
+  }
+
+  /**
+   * Today's board: the day's orders by start hour (Shanghai), each flagged when nobody is assigned
+   * or the escort is late (not departed 30 minutes before the start, or not started once it began).
+   */
+  async board(date: string, cityIds: number[] | null, now = new Date()) {
+    const [from, to] = shanghaiDayRange(date);
+    const where: FindOptionsWhere<Order> = { startAt: And(MoreThanOrEqual(from), LessThan(to)), status: Not(In(['cancelled', 'closed', 'refunding', 'refunded'])) };
+    if (cityIds !== null) where.cityId = In(cityIds);
+    const rows = await this.orders.find({ where, order: { startAt: 'ASC', id: 'ASC' } });
+    const views = await this.views(rows);
+    const hours = new Map<number, { hour: number; orders: any[] }>();
+    let unassigned = 0;
+    let late = 0;
+    for (const v of views) {
+      const start = new Date(v.startAt).getTime();
+      const isUnassigned = v.status === 'pending_dispatch' || (v.status === 'pending_payment' && v.escortId === null);
+      const isLate =
+        (['dispatched', 'accepted'].includes(v.status) && start - now.getTime() <= 30 * 60_000) ||
+        (v.status === 'departed' && start <= now.getTime());
+      if (isUnassigned) unassigned++;
+      if (isLate) late++;
+      const hour = new Date(start + SHANGHAI_UTC_OFFSET_MINUTES * 60_000).getUTCHours();
+      if (!hours.has(hour)) hours.set(hour, { hour, orders: [] });
+      hours.get(hour)!.orders.push({ ...v, unassigned: isUnassigned, late: isLate });
+    }
+    return { date, total: views.length, unassigned, late, hours: [...hours.values()].sort((a, b) => a.hour - b.hour) };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Operator settings with their defaults. A group is stored only once staff change it; until then
+ * these defaults apply. Times of day are Asia/Shanghai wall-clock `HH:mm`.
+ */
+
+export interface BookingRules {
+  /** Latest bookable day: today (Shanghai) + this many days. 0 = same day only. */
+  maxDaysAhead: number;
+  /** A booking must start at least this many minutes from now. */
+  minLeadMinutes: number;
+  /** Earliest and latest start time of day (the start itself, not the end). */
+  serviceStartFrom: string;
+  serviceStartUntil: string;
+  /** Start times and durations are multiples of this; also the size of an escort's time cell. */
+  slotMinutes: number;
+  /** An unpaid order closes, releasing any claimed time, after this many minutes. */
+  paymentWindowMinutes: number;
+}
+
+/** Cancelling `hoursBefore` or more hours before the start costs `penaltyBp` of what was paid. */
+export interface PenaltyTier {
+  hoursBefore: number;
+  penaltyBp: number;
+}
+
+export interface CancellationRules {
+  /** Checked from the largest `hoursBefore` down; the first tier the cancellation reaches applies. */
+  tiers: PenaltyTier[];
+}
+
+export type NotificationEvent =
+  | 'order_created'
+  | 'order_paid'
+  | 'escort_assigned'
+  | 'escort_accepted'
+  | 'escort_declined'
+  | 'escort_departed'
+  | 'service_started'
+  | 'order_completed'
+  | 'order_cancelled'
+  | 'order_closed'
+  | 'reschedule_requested'
+  | 'reschedule_accepted'
+  | 'reschedule_declined'
+  | 'order_reminder'
+  | 'new_assignment';
+
+export type NotificationChannelCode = 'in_app' | 'wechat' | 'sms';
+
+export interface NotificationTemplate {
+  title: string;
+  /** `{orderNo}`, `{serviceName}`, `{startTime}`, `{hospitalName}`, `{escortName}`, `{reason}`, `{code}` are filled in. */
+  body: string;
+  channels: NotificationChannelCode[];
+}
+
+export interface NotificationSettings {
+  /** Customers and escorts are reminded this many hours before the start. */
+  reminderHoursBefore: number;
+  templates: Record<NotificationEvent, NotificationTemplate>;
+}
+
+export interface SettingsGroups {
+  booking: BookingRules;
+  cancellation: CancellationRules;
+  notifications: NotificationSettings;
+}
+export type SettingsKey = keyof SettingsGroups;
+
+export const DEFAULT_SETTINGS: SettingsGroups = {
+  booking: {
+    maxDaysAhead: 3,
+    minLeadMinutes: 60,
+    serviceStartFrom: '07:00',
+    serviceStartUntil: '18:00',
+    slotMinutes: 30,
+    paymentWindowMinutes: 15,
+  },
+  cancellation: {
+    tiers: [
+      { hoursBefore: 24, penaltyBp: 0 },
+      { hoursBefore: 2, penaltyBp: 2000 },
+      { hoursBefore: 0, penaltyBp: 5000 },
+    ],
+  },
+  notifications: {
+    reminderHoursBefore: 2,
+    templates: {
+      order_created: { title: '订单已提交', body: '您的{serviceName}订单 {orderNo} 已提交，请在 15 分钟内完成支付。', channels: ['in_app'] },
+      order_paid: { title: '预约成功', body: '订单 {orderNo} 已支付，{startTime} 在{hospitalName}的服务已预约，我们正在为您安排陪诊师。', channels: ['in_app', 'wechat'] },
+      escort_assigned: { title: '已为您安排陪诊师', body: '订单 {orderNo} 的陪诊师为 {escortName}，服务时间 {startTime}。', channels: ['in_app', 'wechat'] },
+      escort_accepted: { title: '陪诊师已确认', body: '{escortName} 已确认订单 {orderNo}，将按时为您服务。', channels: ['in_app'] },
+      escort_declined: { title: '陪诊师拒单', body: '{escortName} 拒绝了订单 {orderNo}（{startTime} {hospitalName}），订单已回到派单池。{reason}', channels: ['in_app'] },
+      escort_departed: { title: '陪诊师已出发', body: '{escortName} 已出发前往{hospitalName}，请保持电话畅通。', channels: ['in_app', 'wechat'] },
+      service_started: { title: '服务已开始', body: '订单 {orderNo} 的服务已开始。服务结束时请向陪诊师出示核销码 {code}。', channels: ['in_app'] },
+      order_completed: { title: '服务已完成', body: '订单 {orderNo} 已完成，欢迎评价本次服务。', channels: ['in_app', 'wechat'] },
+      order_cancelled: { title: '订单已取消', body: '订单 {orderNo} 已取消。{reason}', channels: ['in_app', 'wechat', 'sms'] },
+      order_closed: { title: '订单已关闭', body: '订单 {orderNo} 超时未支付，已自动关闭。', channels: ['in_app'] },
+      reschedule_requested: { title: '改约申请', body: '订单 {orderNo} 申请改约到 {startTime}，请确认。', channels: ['in_app', 'sms'] },
+      reschedule_accepted: { title: '改约成功', body: '订单 {orderNo} 已改约到 {startTime}。', channels: ['in_app', 'wechat'] },
+      reschedule_declined: { title: '改约未成功', body: '订单 {orderNo} 的改约申请未被接受，原预约时间不变。', channels: ['in_app'] },
+      order_reminder: { title: '服务提醒', body: '订单 {orderNo} 将于 {startTime} 在{hospitalName}开始，请提前准备。', channels: ['in_app', 'wechat', 'sms'] },
+      new_assignment: { title: '新的派单', body: '您有新的订单 {orderNo}：{startTime} {hospitalName} {serviceName}，请尽快确认。', channels: ['in_app', 'sms'] },
+    },
+  },
+};

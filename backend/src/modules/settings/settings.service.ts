@@ -1,0 +1,107 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectEntityModel } from '@midwayjs/typeorm';
+import { RuleType } from '@midwayjs/validate';
+import { Repository } from 'typeorm';
+import { Setting } from './setting.entity';
+import { DEFAULT_SETTINGS, SettingsGroups, SettingsKey } from './settings-defaults';
+import { AuditContext, AuditService } from '../audit/audit.service';
+import { TransactionService } from '../../common/db/transaction.service';
+import { Errors } from '../../common/errors';
+
+const timeOfDay = RuleType.string().pattern(/^([01]\d|2[0-3]):[0-5]\d$/);
+const template = RuleType.object({
+  title: RuleType.string().min(1).max(64).required(),
+  body: RuleType.string().min(1).max(500).required(),
+  channels: RuleType.array().items(RuleType.string().valid('in_app', 'wechat', 'sms')).min(1).unique().required(),
+});
+
+/** What each group must look like; a change that does not fit is refused whole. */
+const SCHEMAS: Record<SettingsKey, any> = {
+  booking: RuleType.object({
+    maxDaysAhead: RuleType.number().integer().min(0).max(90).required(),
+    minLeadMinutes: RuleType.number().integer().min(0).max(7 * 24 * 60).required(),
+    serviceStartFrom: timeOfDay.required(),
+    serviceStartUntil: timeOfDay.required(),
+    slotMinutes: RuleType.number().integer().valid(15, 30, 60).required(),
+    paymentWindowMinutes: RuleType.number().integer().min(5).max(24 * 60).required(),
+  }),
+  cancellation: RuleType.object({
+    tiers: RuleType.array()
+      .items(
+        RuleType.object({
+          hoursBefore: RuleType.number().min(0).max(24 * 30).required(),
+          penaltyBp: RuleType.number().integer().min(0).max(10_000).required(),
+        })
+      )
+      .min(1)
+      .unique('hoursBefore')
+      .required(),
+  }),
+  notifications: RuleType.object({
+    reminderHoursBefore: RuleType.number().integer().min(1).max(72).required(),
+    templates: RuleType.object(
+      Object.fromEntries(Object.keys(DEFAULT_SETTINGS.notifications.templates).map(k => [k, template.required()]))
+    ).required(),
+  }),
+};
+
+const CACHE_MS = 5_000;
+
+/**
+ * Operator settings: typed groups with defaults, stored as JSON once changed. Reads are cached for
+ * a few seconds (other processes pick up a change within that time); writes are validated, audited
+ * and clear this process's cache at once.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class SettingsService {
+  @InjectEntityModel(Setting)
+  rows: Repository<Setting>;
+
+  @Inject()
+  tx: TransactionService;
+
+  @Inject()
+  audit: AuditService;
+
+  private cache = new Map<SettingsKey, { value: any; at: number }>();
+
+  async get<K extends SettingsKey>(key: K): Promise<SettingsGroups[K]> {
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const row = await this.rows.findOne({ where: { key } });
+    const value = row ? (JSON.parse(row.value) as SettingsGroups[K]) : DEFAULT_SETTINGS[key];
+    this.cache.set(key, { value, at: Date.now() });
+    return value;
+  }
+
+  async all(): Promise<SettingsGroups> {
+    return { booking: await this.get('booking'), cancellation: await this.get('cancellation'), notifications: await this.get('notifications') };
+  }
+
+  async put<K extends SettingsKey>(ctx: AuditContext, key: K, input: unknown): Promise<SettingsGroups[K]> {
+    const schema = SCHEMAS[key];
+    if (!schema) throw Errors.notFound('设置项');
+    const { error, value } = schema.validate(input, { abortEarly: false, allowUnknown: false });
+    if (error) throw Errors.validation(`设置不正确：${error.details.map((d: any) => d.message).join('；')}`);
+    if (key === 'booking' && (value as any).serviceStartFrom > (value as any).serviceStartUntil) {
+      throw Errors.validation('最早开始时间不能晚于最晚开始时间');
+    }
+    const before = await this.get(key);
+    await this.tx.run(async manager => {
+      const repo = manager.getRepository(Setting);
+      const by = ctx.principal?.displayName ?? 'system';
+      const existing = await repo.findOne({ where: { key } });
+      if (existing) await repo.update({ key }, { value: JSON.stringify(value), updatedBy: by });
+      else await repo.insert({ key, value: JSON.stringify(value), updatedBy: by });
+      await this.audit.record(ctx, { action: 'settings.update', targetType: 'settings', targetId: key, before, after: value }, manager);
+    });
+    this.cache.delete(key);
+    return value;
+  }
+
+  /** Tests and the console's "恢复默认" use this to forget cached values. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+}
