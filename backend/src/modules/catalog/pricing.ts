@@ -347,7 +347,8 @@ function validateRequest(req: QuoteRequest): void {
   }
 }
 
-function validateRule(rule: PricingRule): void {
+/** Throws PricingError('INVALID_PRICE_RULE') for a rule no quote could use. */
+export function validateRule(rule: PricingRule): void {
   const bad = (why: string) => new PricingError('INVALID_PRICE_RULE', `价格规则 ${rule.code}：${why}`);
   if (!PRICE_RULE_TYPE_CODES.includes(rule.type)) throw bad(`未知的规则类型 ${String(rule.type)}`);
   if (rule.kind !== 'surcharge' && rule.kind !== 'discount') throw bad(`未知的方向 ${String(rule.kind)}`);
