@@ -8,6 +8,8 @@ import { LoginAttempt } from '../modules/auth/login-attempt.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { SmsCode } from '../modules/auth/sms-code.entity';
 import { SmsThrottle } from '../modules/auth/sms-throttle.entity';
+import { PriceRule } from '../modules/catalog/price-rule.entity';
+import { ServiceCityPrice } from '../modules/catalog/service-city-price.entity';
 import { ServiceItem } from '../modules/catalog/service-item.entity';
 import { City } from '../modules/cities/city.entity';
 import { Escort } from '../modules/escorts/escort.entity';
@@ -23,6 +25,8 @@ export const ENTITIES: Function[] = [
   SmsCode,
   SmsThrottle,
   ServiceItem,
+  ServiceCityPrice,
+  PriceRule,
   City,
   Escort,
   Hospital,

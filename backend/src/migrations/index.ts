@@ -1,3 +1,4 @@
+import { Catalog1795433038942 } from './1795433038942-Catalog';
 import { Init1795425118891 } from './1795425118891-Init';
 /**
  * Every migration, in order. `npm run migration:generate -w backend -- <Name>` writes a new file
@@ -5,4 +6,5 @@ import { Init1795425118891 } from './1795425118891-Init';
  */
 export const MIGRATIONS: Function[] = [
   Init1795425118891,
+  Catalog1795433038942,
 ];

@@ -1,11 +1,13 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { City } from '../modules/cities/city.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import { Hospital } from '../modules/hospitals/hospital.entity';
 import { Escort } from '../modules/escorts/escort.entity';
 import { ServiceItem } from '../modules/catalog/service-item.entity';
+import { ServiceCityPrice } from '../modules/catalog/service-city-price.entity';
+import { PriceRule } from '../modules/catalog/price-rule.entity';
 import { Customer } from '../modules/users/customer.entity';
 import { CipherService } from '../common/crypto/cipher.service';
 import { hashPassword } from '../modules/auth/password';
@@ -46,7 +48,7 @@ export class DemoSeeder {
         }))
       );
       await m.getRepository(Hospital).insert(DEMO.hospitals.map(h => ({ ...h })));
-      await m.getRepository(ServiceItem).insert(DEMO.serviceItems.map(i => ({ ...i, enabled: true })));
+      await this.seedCatalog(m);
       await m.getRepository(Escort).insert(
         DEMO.escorts.map(e => ({
           cityId: e.cityId,
@@ -67,7 +69,23 @@ export class DemoSeeder {
         }))
       );
     });
-    this.logger.info(`demo data seeded: ${DEMO.staff.length} staff, ${DEMO.cities.length} cities, ${DEMO.hospitals.length} hospitals, ${DEMO.escorts.length} escorts`);
+    this.logger.info(
+      `demo data seeded: ${DEMO.staff.length} staff, ${DEMO.cities.length} cities, ${DEMO.hospitals.length} hospitals, ` +
+        `${DEMO.serviceItems.length} service items, ${DEMO.escorts.length} escorts`
+    );
     return true;
+  }
+
+  /** Items with a price in every demo city (Beijing's a little higher) and the default price rules. */
+  private async seedCatalog(m: EntityManager): Promise<void> {
+    const items = m.getRepository(ServiceItem);
+    for (const [index, { priceFen, beijingPriceFen, ...item }] of DEMO.serviceItems.entries()) {
+      const saved = await items.save(items.create({ ...item, basePriceFen: priceFen, enabled: true, sortOrder: (index + 1) * 10 }));
+      await m.getRepository(ServiceCityPrice).insert(
+        DEMO.cities.map(c => ({ serviceItemId: saved.id, cityId: c.id, unitPriceFen: c.code === '110100' ? beijingPriceFen : priceFen, enabled: true }))
+      );
+    }
+    const rules = m.getRepository(PriceRule);
+    for (const rule of DEMO.priceRules) await rules.save(rules.create({ ...rule, cityId: null, enabled: true }));
   }
 }

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   'hospital:read': '查看医院',
   'escort:read': '查看陪诊师',
   'catalog:read': '查看服务项目',
+  'catalog:write': '管理服务项目与价格',
   'customer:read': '查看客户',
   'pii:reveal': '查看完整个人信息',
   'order:read': '查看订单',
@@ -28,7 +29,19 @@ export const STAFF_ROLES = {
   },
   ops: {
     name: '运营',
-    permissions: ['dashboard:read', 'city:read', 'hospital:read', 'escort:read', 'catalog:read', 'customer:read', 'order:read', 'order:write', 'order:dispatch', 'settings:read'],
+    permissions: [
+      'dashboard:read',
+      'city:read',
+      'hospital:read',
+      'escort:read',
+      'catalog:read',
+      'catalog:write',
+      'customer:read',
+      'order:read',
+      'order:write',
+      'order:dispatch',
+      'settings:read',
+    ],
   },
   finance: {
     name: '财务',
