@@ -1,3 +1,4 @@
+import { HospitalsPatients1795432903857 } from './1795432903857-HospitalsPatients';
 import { Init1795425118891 } from './1795425118891-Init';
 /**
  * Every migration, in order. `npm run migration:generate -w backend -- <Name>` writes a new file
@@ -5,4 +6,5 @@ import { Init1795425118891 } from './1795425118891-Init';
  */
 export const MIGRATIONS: Function[] = [
   Init1795425118891,
+  HospitalsPatients1795432903857,
 ];
