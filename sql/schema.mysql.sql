@@ -85,8 +85,68 @@ CREATE TABLE `hospitals` (
   `phone` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `alias` varchar(128) NOT NULL DEFAULT '',
+  `latitude_e6` int(11) DEFAULT NULL,
+  `longitude_e6` int(11) DEFAULT NULL,
+  `outpatient_hours` varchar(500) NOT NULL DEFAULT '',
+  `visiting_hours` varchar(500) NOT NULL DEFAULT '',
+  `intro` text DEFAULT NULL,
+  `enabled` tinyint(4) NOT NULL DEFAULT 1,
   PRIMARY KEY (`id`),
   KEY `idx_hospitals_city` (`city_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `hospital_departments` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `hospital_id` int(11) NOT NULL,
+  `name` varchar(64) NOT NULL,
+  `building` varchar(64) NOT NULL DEFAULT '',
+  `floor` varchar(16) NOT NULL DEFAULT '',
+  `room` varchar(32) NOT NULL DEFAULT '',
+  `phone` varchar(32) NOT NULL DEFAULT '',
+  `notes` varchar(500) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_hospital_departments_hospital` (`hospital_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `hospital_meeting_points` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `hospital_id` int(11) NOT NULL,
+  `name` varchar(64) NOT NULL,
+  `description` varchar(500) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_hospital_meeting_points_hospital` (`hospital_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `hospital_notices` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `hospital_id` int(11) NOT NULL,
+  `department_id` int(11) DEFAULT NULL,
+  `title` varchar(64) NOT NULL,
+  `content` varchar(1000) NOT NULL,
+  `level` varchar(16) NOT NULL DEFAULT 'info',
+  `starts_at` datetime NOT NULL,
+  `ends_at` datetime NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_hospital_notices_ends` (`ends_at`),
+  KEY `idx_hospital_notices_window` (`hospital_id`,`ends_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `hospital_step_templates` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `hospital_id` int(11) NOT NULL,
+  `category_code` varchar(32) NOT NULL,
+  `steps` text NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_hospital_step_templates_category` (`hospital_id`,`category_code`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `login_attempts` (
@@ -107,6 +167,30 @@ CREATE TABLE `migrations` (
   `timestamp` bigint(20) NOT NULL,
   `name` varchar(255) NOT NULL,
   PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `patients` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `customer_id` int(11) NOT NULL,
+  `slot` int(11) DEFAULT NULL,
+  `name` varchar(32) NOT NULL,
+  `relation` varchar(16) NOT NULL,
+  `gender` varchar(8) NOT NULL,
+  `birth_date` varchar(10) DEFAULT NULL,
+  `phone_enc` varchar(255) NOT NULL,
+  `id_card_enc` varchar(255) DEFAULT NULL,
+  `id_card_hash` varchar(64) DEFAULT NULL,
+  `allergies_enc` text DEFAULT NULL,
+  `chronic_conditions_enc` text DEFAULT NULL,
+  `medications_enc` text DEFAULT NULL,
+  `emergency_contact_name_enc` varchar(255) DEFAULT NULL,
+  `emergency_contact_phone_enc` varchar(255) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `deleted_at` datetime(6) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_patients_customer_id_card` (`customer_id`,`id_card_hash`),
+  UNIQUE KEY `uq_patients_customer_slot` (`customer_id`,`slot`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `refresh_tokens` (
@@ -171,4 +255,15 @@ CREATE TABLE `staff_users` (
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_975b4ddfa7b30b64ac26cefbad` (`username`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `text_index` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `doc_type` varchar(32) NOT NULL,
+  `doc_id` int(11) NOT NULL,
+  `term` varchar(8) NOT NULL,
+  `weight` int(11) NOT NULL DEFAULT 1,
+  PRIMARY KEY (`id`),
+  KEY `idx_text_index_doc` (`doc_type`,`doc_id`),
+  KEY `idx_text_index_term` (`doc_type`,`term`,`doc_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

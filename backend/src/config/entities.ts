@@ -14,6 +14,12 @@ import { ServiceItem } from '../modules/catalog/service-item.entity';
 import { City } from '../modules/cities/city.entity';
 import { Escort } from '../modules/escorts/escort.entity';
 import { Hospital } from '../modules/hospitals/hospital.entity';
+import { HospitalDepartment } from '../modules/hospitals/hospital-department.entity';
+import { HospitalNotice } from '../modules/hospitals/hospital-notice.entity';
+import { MeetingPoint } from '../modules/hospitals/meeting-point.entity';
+import { StepTemplate } from '../modules/hospitals/step-template.entity';
+import { Patient } from '../modules/patients/patient.entity';
+import { TextIndexEntry } from '../modules/search/text-index.entity';
 import { Customer } from '../modules/users/customer.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
 
@@ -30,6 +36,12 @@ export const ENTITIES: Function[] = [
   City,
   Escort,
   Hospital,
+  HospitalDepartment,
+  HospitalNotice,
+  MeetingPoint,
+  StepTemplate,
+  Patient,
+  TextIndexEntry,
   Customer,
   StaffUser,
 ];

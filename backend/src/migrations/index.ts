@@ -1,4 +1,5 @@
 import { Catalog1795433038942 } from './1795433038942-Catalog';
+import { HospitalsPatients1795432903857 } from './1795432903857-HospitalsPatients';
 import { Init1795425118891 } from './1795425118891-Init';
 /**
  * Every migration, in order. `npm run migration:generate -w backend -- <Name>` writes a new file
@@ -6,5 +7,6 @@ import { Init1795425118891 } from './1795425118891-Init';
  */
 export const MIGRATIONS: Function[] = [
   Init1795425118891,
+  HospitalsPatients1795432903857,
   Catalog1795433038942,
 ];

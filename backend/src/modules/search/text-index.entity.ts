@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Application-controlled search index: one row per (document, term), terms being character
+ * bigrams and single characters of the document's normalised text (see text-terms.ts). MariaDB
+ * has no n-gram full-text parser, so Chinese substring search intersects these rows instead of
+ * scanning with LIKE '%..%'. Shared by every searchable document type (hospitals, knowledge base).
+ */
+@Entity('text_index')
+@Index('idx_text_index_term', ['docType', 'term', 'docId'])
+@Index('idx_text_index_doc', ['docType', 'docId'])
+export class TextIndexEntry {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 32, name: 'doc_type' })
+  docType: string;
+
+  @Column({ type: 'int', name: 'doc_id' })
+  docId: number;
+
+  /** One or two characters (code points) of normalised text. */
+  @Column({ type: 'varchar', length: 8 })
+  term: string;
+
+  /** The highest weight of the fields the term occurs in (a name counts more than an address). */
+  @Column({ type: 'int', default: 1 })
+  weight: number;
+}
