@@ -20,6 +20,16 @@ import { MeetingPoint } from '../modules/hospitals/meeting-point.entity';
 import { StepTemplate } from '../modules/hospitals/step-template.entity';
 import { Patient } from '../modules/patients/patient.entity';
 import { TextIndexEntry } from '../modules/search/text-index.entity';
+import { Notification } from '../modules/notifications/notification.entity';
+import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity';
+import { EscortTimeClaim } from '../modules/orders/escort-time-claim.entity';
+import { Order } from '../modules/orders/order.entity';
+import { OrderExtraCharge } from '../modules/orders/order-extra-charge.entity';
+import { OrderNote } from '../modules/orders/order-note.entity';
+import { OrderReschedule } from '../modules/orders/order-reschedule.entity';
+import { OrderStatusLog } from '../modules/orders/order-status-log.entity';
+import { Setting } from '../modules/settings/setting.entity';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
 
@@ -44,4 +54,14 @@ export const ENTITIES: Function[] = [
   TextIndexEntry,
   Customer,
   StaffUser,
+  Order,
+  OrderStatusLog,
+  OrderNote,
+  OrderReschedule,
+  OrderExtraCharge,
+  EscortTimeClaim,
+  IdempotencyKey,
+  Setting,
+  Notification,
+  NotificationDelivery,
 ];

@@ -1,3 +1,4 @@
+import { Orders1795433436842 } from './1795433436842-Orders';
 import { Catalog1795433038942 } from './1795433038942-Catalog';
 import { HospitalsPatients1795432903857 } from './1795432903857-HospitalsPatients';
 import { Init1795425118891 } from './1795425118891-Init';
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   Init1795425118891,
   HospitalsPatients1795432903857,
   Catalog1795433038942,
+  Orders1795433436842,
 ];

@@ -60,10 +60,16 @@ export class OrderClaimService {
     await manager.getRepository(EscortTimeClaim).delete({ orderId, rescheduleId });
   }
 
-  /** The escort accepted a reschedule: the held cells become the order's, the old ones go. */
-  async commitHold(manager: EntityManager, orderId: number, rescheduleId: number): Promise<void> {
+  /**
+   * The escort accepted a reschedule: the held cells become the order's, and the old cells outside
+   * the new time go (old cells inside it were never re-claimed, so they stay).
+   */
+  async commitHold(manager: EntityManager, orderId: number, rescheduleId: number, newTime: Interval): Promise<void> {
     const repo = manager.getRepository(EscortTimeClaim);
-    await repo.delete({ orderId, rescheduleId: IsNull() });
+    const start = new Date(newTime.start);
+    const end = new Date(newTime.end);
+    await repo.delete({ orderId, rescheduleId: IsNull(), cellStart: LessThan(start) });
+    await repo.delete({ orderId, rescheduleId: IsNull(), cellStart: MoreThanOrEqual(end) });
     await repo.update({ orderId, rescheduleId }, { rescheduleId: null });
   }
 

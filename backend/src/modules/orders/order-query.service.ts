@@ -166,7 +166,7 @@ export class OrderQueryService {
 
   // ---------------------------------------------------------------- escort
 
-  async listForEscort(escortId: number, q: PageQuery & { scope?: 'today' | 'upcoming' | 'history' }, now = new Date()) {
+  async listForEscort(escortId: number, q: PageQuery & { scope?: 'today' | 'upcoming' | 'history' | 'all' }, now = new Date()) {
     const dayStart = startOfShanghaiDay(now);
     const dayEnd = addMinutes(dayStart, 24 * 60);
     const where: FindOptionsWhere<Order> = { escortId };

@@ -1,8 +1,2 @@
-/** A price line as snapshotted on the order (same shape as the catalog's quote lines). */
-export interface PriceLine {
-  kind: 'base' | 'surcharge' | 'discount';
-  code: string;
-  label: string;
-  amountFen: number;
-  detail: string;
-}
+/** The price lines an order snapshots are the catalog's quote lines, frozen at booking. */
+export type { PriceLine } from '../catalog/pricing';

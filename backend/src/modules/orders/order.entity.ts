@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OrderStatus } from './order-transitions';
-import type { PriceLine } from './order-types';
 
 /** What an errand (同城代办) needs beyond a visit: the things to do, where, with what. */
 export interface ErrandDetails {

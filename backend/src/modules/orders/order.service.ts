@@ -25,7 +25,7 @@ import { TransactionService } from '../../common/db/transaction.service';
 import { CipherService } from '../../common/crypto/cipher.service';
 import { isUniqueViolation } from '../../common/db-errors';
 import { AppError, Errors } from '../../common/errors';
-import { addMinutes, overlaps, SHANGHAI_UTC_OFFSET_MINUTES } from '../../common/time';
+import { addMinutes, overlaps, SHANGHAI_UTC_OFFSET_MINUTES, type Interval } from '../../common/time';
 import type { Principal } from '../../common/auth/principal';
 
 /** Who is acting on an order: the logged-in principal, or the system (jobs, payment callbacks). */
@@ -115,7 +115,8 @@ export class OrderService {
     if (!item.isErrand && !req.patientId) throw Errors.rule('PATIENT_REQUIRED', '请选择就诊人');
     const patient = req.patientId ? await this.patients.getOwned(customerId, req.patientId) : null;
     if (item.isErrand && !req.errand) throw Errors.rule('ERRAND_DETAILS_REQUIRED', '请填写代办事项');
-    if (!needsHospital && !req.serviceAddress && !req.errand?.pickupAddress) throw Errors.rule('ADDRESS_REQUIRED', '请填写服务地址');
+    const hasPlace = hospital || req.serviceAddress || req.errand?.pickupAddress || req.errand?.deliveryAddress;
+    if (!needsHospital && !hasPlace) throw Errors.rule('ADDRESS_REQUIRED', '请填写服务地址');
     let escort = null;
     if (req.preferredEscortId) {
       escort = await this.escorts.getAssignable(req.preferredEscortId);
@@ -140,7 +141,7 @@ export class OrderService {
     const b = await this.resolveBooking(customerId, req);
     const rules = await this.settings.get('booking');
     let reasonCode: string | null = checkStart(rules, b.startAt, b.durationMinutes, b.item, now);
-    let busy: { start: Date; end: Date }[] = [];
+    let busy: Interval[] = [];
     if (b.escort) {
       busy = await this.claims.busyIntervals(b.escort.id, now, addMinutes(now, (rules.maxDaysAhead + 2) * 24 * 60), rules.slotMinutes);
       if (!reasonCode && busy.some(i => overlaps(i, { start: b.startAt, end: b.endAt }))) reasonCode = 'SLOT_TAKEN';
@@ -576,7 +577,7 @@ export class OrderService {
         .where('id = :id AND status = :status', { id: o.id, status: o.status })
         .execute();
       if (!moved.affected) throw Errors.conflict('ORDER_INVALID_TRANSITION', '订单状态已变化，请刷新后重试');
-      await this.claims.commitHold(manager, o.id, r.id);
+      await this.claims.commitHold(manager, o.id, r.id, { start: r.toStartAt, end: r.toEndAt });
       await this.log(manager, o.id, 'reschedule_accept', o.status, o.status, actor, `改约：${formatShanghai(o.startAt)} → ${formatShanghai(r.toStartAt)}`);
       const after = await manager.getRepository(Order).findOneByOrFail({ id: o.id });
       await this.notify(manager, 'reschedule_accepted', after, [{ type: 'customer', id: o.customerId }]);
