@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableTxError } from '../db-errors';
 
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 8;
 
 /**
  * The one way to run a transaction.
@@ -40,7 +40,7 @@ export class TransactionService {
         return await this.dataSource.transaction(work);
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableTxError(err)) throw err;
-        await new Promise(resolve => setTimeout(resolve, 5 * attempt + Math.floor(Math.random() * 10)));
+        await new Promise(resolve => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
       }
     }
   }

@@ -40,7 +40,7 @@ export class NotificationService {
    */
   async notify(manager: EntityManager, event: NotificationEvent, recipients: Recipient[], vars: Record<string, string | number | undefined>, orderId: number | null): Promise<void> {
     if (!recipients.length) return;
-    const template = (await this.settings.get('notifications')).templates[event];
+    const template = (await this.settings.get('notifications', manager)).templates[event];
     const title = renderTemplate(template.title, vars).slice(0, 64);
     const body = renderTemplate(template.body, vars).slice(0, 500);
     for (const r of recipients) {

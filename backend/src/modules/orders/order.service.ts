@@ -404,7 +404,9 @@ export class OrderService {
       const action: OrderAction = o.status === 'pending_dispatch' ? 'assign' : 'reassign';
       const now = new Date();
       const after = await this.transition(manager, o, action, actor, { reason: `派给 ${escort.name}`, patch: { escortId, assignedAt: now } });
-      await this.claims.releaseAll(manager, o.id);
+      // Only a reassignment has claims to drop; deleting nothing would still take gap locks that
+      // deadlock against the other dispatchers' inserts on MySQL.
+      if (o.escortId !== null) await this.claims.releaseAll(manager, o.id);
       await this.claims.claim(manager, escortId, o.id, { start: o.startAt, end: o.endAt }, rules.slotMinutes);
       await this.notify(manager, 'new_assignment', after, [{ type: 'escort', id: escortId }], { escortName: escort.name });
       await this.notify(manager, 'escort_assigned', after, [{ type: 'customer', id: o.customerId }], { escortName: escort.name });

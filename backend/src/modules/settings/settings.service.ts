@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { RuleType } from '@midwayjs/validate';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Setting } from './setting.entity';
 import { DEFAULT_SETTINGS, SettingsGroups, SettingsKey } from './settings-defaults';
 import { AuditContext, AuditService } from '../audit/audit.service';
@@ -66,10 +66,14 @@ export class SettingsService {
 
   private cache = new Map<SettingsKey, { value: any; at: number }>();
 
-  async get<K extends SettingsKey>(key: K): Promise<SettingsGroups[K]> {
+  /**
+   * Inside a transaction pass its manager: on MySQL a second pooled connection taken while the
+   * transaction holds locks can deadlock the pool under load.
+   */
+  async get<K extends SettingsKey>(key: K, manager?: EntityManager): Promise<SettingsGroups[K]> {
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const row = await this.rows.findOne({ where: { key } });
+    const row = await (manager ? manager.getRepository(Setting) : this.rows).findOne({ where: { key } });
     const value = row ? (JSON.parse(row.value) as SettingsGroups[K]) : DEFAULT_SETTINGS[key];
     this.cache.set(key, { value, at: Date.now() });
     return value;
