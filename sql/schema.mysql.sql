@@ -109,6 +109,25 @@ CREATE TABLE `migrations` (
   PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `price_rules` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `code` varchar(32) NOT NULL,
+  `name` varchar(32) NOT NULL,
+  `type` varchar(16) NOT NULL,
+  `kind` varchar(16) NOT NULL,
+  `amount_type` varchar(8) NOT NULL,
+  `amount` int(11) NOT NULL,
+  `params` varchar(1000) NOT NULL DEFAULT '{}',
+  `category_codes` varchar(500) NOT NULL DEFAULT '[]',
+  `city_id` int(11) DEFAULT NULL,
+  `enabled` tinyint(4) NOT NULL DEFAULT 1,
+  `sort_order` int(11) NOT NULL DEFAULT 0,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_price_rules_code_city` (`code`,`city_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `refresh_tokens` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `session_id` varchar(36) NOT NULL,
@@ -119,6 +138,19 @@ CREATE TABLE `refresh_tokens` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_refresh_tokens_hash` (`token_hash`),
   KEY `idx_refresh_tokens_session` (`session_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `service_city_prices` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `service_item_id` int(11) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `unit_price_fen` int(11) NOT NULL,
+  `enabled` tinyint(4) NOT NULL DEFAULT 1,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_service_city_prices_item_city` (`service_item_id`,`city_id`),
+  KEY `idx_service_city_prices_city` (`city_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `service_items` (
@@ -132,6 +164,13 @@ CREATE TABLE `service_items` (
   `enabled` tinyint(4) NOT NULL DEFAULT 1,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `includes` varchar(2000) NOT NULL DEFAULT '[]',
+  `required_qualifications` varchar(500) NOT NULL DEFAULT '[]',
+  `preparation` varchar(2000) NOT NULL DEFAULT '[]',
+  `min_duration_minutes` int(11) NOT NULL DEFAULT 30,
+  `max_duration_minutes` int(11) NOT NULL DEFAULT 1440,
+  `default_duration_minutes` int(11) NOT NULL DEFAULT 60,
+  `sort_order` int(11) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_e36aaa5bf678486e94de99565b` (`code`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
