@@ -62,7 +62,7 @@ export default function ServiceItemsPage() {
         </Tag>
       ),
     },
-    { title: '名称', dataIndex: 'name', search: false },
+    { title: '名称', dataIndex: 'name', search: false, width: 170 },
     {
       title: '默认单价',
       dataIndex: 'basePriceFen',
