@@ -76,6 +76,17 @@ CREATE TABLE `escorts` (
   KEY `idx_escorts_city` (`city_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `escort_time_claims` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `cell_start` datetime NOT NULL,
+  `order_id` int(11) NOT NULL,
+  `reschedule_id` int(11) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_escort_time_claims_cell` (`escort_id`,`cell_start`),
+  KEY `idx_escort_time_claims_order` (`order_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `hospitals` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `city_id` int(11) NOT NULL,
@@ -149,6 +160,19 @@ CREATE TABLE `hospital_step_templates` (
   UNIQUE KEY `uq_hospital_step_templates_category` (`hospital_id`,`category_code`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `idempotency_keys` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `scope` varchar(64) NOT NULL,
+  `key` varchar(64) NOT NULL,
+  `request_hash` varchar(64) NOT NULL,
+  `state` varchar(16) NOT NULL,
+  `response` text DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_idempotency_keys_scope_key` (`scope`,`key`),
+  KEY `idx_idempotency_keys_created` (`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `login_attempts` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `kind` varchar(16) NOT NULL,
@@ -167,6 +191,138 @@ CREATE TABLE `migrations` (
   `timestamp` bigint(20) NOT NULL,
   `name` varchar(255) NOT NULL,
   PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `notifications` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `recipient_type` varchar(16) NOT NULL,
+  `recipient_id` int(11) NOT NULL,
+  `event` varchar(32) NOT NULL,
+  `title` varchar(64) NOT NULL,
+  `body` varchar(500) NOT NULL,
+  `order_id` int(11) DEFAULT NULL,
+  `read_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_notifications_inbox` (`recipient_type`,`recipient_id`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `notification_deliveries` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `notification_id` int(11) NOT NULL,
+  `channel` varchar(16) NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `attempts` int(11) NOT NULL DEFAULT 0,
+  `detail` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `delivered_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_notification_deliveries_notification` (`notification_id`),
+  KEY `idx_notification_deliveries_status` (`status`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `orders` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `order_no` varchar(24) NOT NULL,
+  `customer_id` int(11) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `service_item_id` int(11) NOT NULL,
+  `service_name` varchar(64) NOT NULL,
+  `category_code` varchar(32) NOT NULL,
+  `hospital_id` int(11) DEFAULT NULL,
+  `hospital_name` varchar(64) NOT NULL DEFAULT '',
+  `department_id` int(11) DEFAULT NULL,
+  `department_name` varchar(64) NOT NULL DEFAULT '',
+  `patient_id` int(11) DEFAULT NULL,
+  `patient_name` varchar(32) NOT NULL DEFAULT '',
+  `escort_id` int(11) DEFAULT NULL,
+  `preferred_escort_id` int(11) DEFAULT NULL,
+  `start_at` datetime NOT NULL,
+  `end_at` datetime NOT NULL,
+  `duration_minutes` int(11) NOT NULL,
+  `status` varchar(20) NOT NULL,
+  `total_fen` bigint(20) NOT NULL,
+  `paid_fen` bigint(20) NOT NULL DEFAULT 0,
+  `penalty_fen` bigint(20) NOT NULL DEFAULT 0,
+  `refund_due_fen` bigint(20) NOT NULL DEFAULT 0,
+  `units` int(11) NOT NULL DEFAULT 1,
+  `price_lines` text NOT NULL,
+  `service_address` varchar(255) NOT NULL DEFAULT '',
+  `errand` text DEFAULT NULL,
+  `customer_note` varchar(500) NOT NULL DEFAULT '',
+  `payment_deadline_at` datetime NOT NULL,
+  `verification_code_enc` varchar(255) DEFAULT NULL,
+  `verification_failures` int(11) NOT NULL DEFAULT 0,
+  `paid_at` datetime DEFAULT NULL,
+  `assigned_at` datetime DEFAULT NULL,
+  `started_at` datetime DEFAULT NULL,
+  `completed_at` datetime DEFAULT NULL,
+  `cancelled_at` datetime DEFAULT NULL,
+  `cancel_reason` varchar(255) NOT NULL DEFAULT '',
+  `reminded_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_orders_order_no` (`order_no`),
+  KEY `idx_orders_customer` (`customer_id`),
+  KEY `idx_orders_escort_start` (`escort_id`),
+  KEY `idx_orders_city_start` (`city_id`,`start_at`),
+  KEY `idx_orders_status_start` (`status`,`start_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `order_extra_charges` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `order_id` int(11) NOT NULL,
+  `description` varchar(128) NOT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `receipt_url` varchar(255) NOT NULL DEFAULT '',
+  `status` varchar(16) NOT NULL,
+  `escort_id` int(11) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_order_extra_charges_order` (`order_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `order_notes` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `order_id` int(11) NOT NULL,
+  `author_id` int(11) NOT NULL,
+  `author_name` varchar(64) NOT NULL,
+  `content` varchar(1000) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_order_notes_order` (`order_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `order_reschedules` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `order_id` int(11) NOT NULL,
+  `from_start_at` datetime NOT NULL,
+  `to_start_at` datetime NOT NULL,
+  `to_end_at` datetime NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `requested_by_type` varchar(16) NOT NULL,
+  `requested_by_id` int(11) DEFAULT NULL,
+  `reason` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_order_reschedules_order` (`order_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `order_status_logs` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `order_id` int(11) NOT NULL,
+  `action` varchar(24) NOT NULL,
+  `from_status` varchar(20) DEFAULT NULL,
+  `to_status` varchar(20) NOT NULL,
+  `actor_type` varchar(16) NOT NULL,
+  `actor_id` int(11) DEFAULT NULL,
+  `actor_name` varchar(64) NOT NULL,
+  `reason` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_order_status_logs_order` (`order_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `patients` (
@@ -193,6 +349,25 @@ CREATE TABLE `patients` (
   UNIQUE KEY `uq_patients_customer_slot` (`customer_id`,`slot`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `price_rules` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `code` varchar(32) NOT NULL,
+  `name` varchar(32) NOT NULL,
+  `type` varchar(16) NOT NULL,
+  `kind` varchar(16) NOT NULL,
+  `amount_type` varchar(8) NOT NULL,
+  `amount` int(11) NOT NULL,
+  `params` varchar(1000) NOT NULL DEFAULT '{}',
+  `category_codes` varchar(500) NOT NULL DEFAULT '[]',
+  `city_id` int(11) DEFAULT NULL,
+  `enabled` tinyint(4) NOT NULL DEFAULT 1,
+  `sort_order` int(11) NOT NULL DEFAULT 0,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_price_rules_code_city` (`code`,`city_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `refresh_tokens` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `session_id` varchar(36) NOT NULL,
@@ -203,6 +378,19 @@ CREATE TABLE `refresh_tokens` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_refresh_tokens_hash` (`token_hash`),
   KEY `idx_refresh_tokens_session` (`session_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `service_city_prices` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `service_item_id` int(11) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `unit_price_fen` int(11) NOT NULL,
+  `enabled` tinyint(4) NOT NULL DEFAULT 1,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_service_city_prices_item_city` (`service_item_id`,`city_id`),
+  KEY `idx_service_city_prices_city` (`city_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `service_items` (
@@ -216,8 +404,23 @@ CREATE TABLE `service_items` (
   `enabled` tinyint(4) NOT NULL DEFAULT 1,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `includes` varchar(2000) NOT NULL DEFAULT '[]',
+  `required_qualifications` varchar(500) NOT NULL DEFAULT '[]',
+  `preparation` varchar(2000) NOT NULL DEFAULT '[]',
+  `min_duration_minutes` int(11) NOT NULL DEFAULT 30,
+  `max_duration_minutes` int(11) NOT NULL DEFAULT 1440,
+  `default_duration_minutes` int(11) NOT NULL DEFAULT 60,
+  `sort_order` int(11) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_e36aaa5bf678486e94de99565b` (`code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `settings` (
+  `key` varchar(64) NOT NULL,
+  `value` text NOT NULL,
+  `updated_by` varchar(64) NOT NULL,
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`key`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `sms_codes` (

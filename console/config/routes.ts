@@ -31,14 +31,37 @@ export default [
         access: 'canReadEscorts',
         component: './basic/escorts',
       },
+    ],
+  },
+  {
+    path: '/catalog',
+    name: '服务与价格',
+    icon: 'ShoppingOutlined',
+    access: 'canReadCatalog',
+    routes: [
+      { path: '/catalog', redirect: '/catalog/service-items' },
       {
-        path: '/basic/service-items',
+        path: '/catalog/service-items',
         name: '服务项目',
         access: 'canReadCatalog',
-        component: './basic/service-items',
+        component: './catalog/service-items',
+      },
+      {
+        path: '/catalog/price-rules',
+        name: '价格规则',
+        access: 'canReadCatalog',
+        component: './catalog/price-rules',
+      },
+      {
+        path: '/catalog/pricing-preview',
+        name: '报价预览',
+        access: 'canReadCatalog',
+        component: './catalog/pricing-preview',
       },
     ],
   },
+  // The catalog used to live under 基础数据; old bookmarks land on its new home.
+  { path: '/basic/service-items', redirect: '/catalog/service-items' },
   {
     path: '/system',
     name: '系统管理',

@@ -11,10 +11,11 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'hospital:read',
     'escort:read',
     'catalog:read',
+    'catalog:write',
     'customer:read',
     'pii:reveal',
   ],
-  ops: ['dashboard:read', 'city:read', 'hospital:read', 'escort:read', 'catalog:read', 'customer:read'],
+  ops: ['dashboard:read', 'city:read', 'hospital:read', 'escort:read', 'catalog:read', 'catalog:write', 'customer:read'],
   finance: ['dashboard:read', 'city:read', 'customer:read'],
   support: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read'],
 };
@@ -54,6 +55,15 @@ describe('access', () => {
     expect(flags.canReadEscorts).toBe(true);
     expect(flags.canReadStaff).toBe(false);
     expect(flags.canReadAudit).toBe(false);
+  });
+
+  it('lets ops and admin change the catalog, and support only read it', () => {
+    expect(access(userWith(ROLE_PERMISSIONS.ops)).canWriteCatalog).toBe(true);
+    expect(access(userWith(ROLE_PERMISSIONS.admin)).canWriteCatalog).toBe(true);
+    const support = access(userWith(ROLE_PERMISSIONS.support));
+    expect(support.canReadCatalog).toBe(true);
+    expect(support.canWriteCatalog).toBe(false);
+    expect(access(userWith(ROLE_PERMISSIONS.finance)).canReadCatalog).toBe(false);
   });
 
   it('shows a menu group only to roles that can open a page inside it', () => {

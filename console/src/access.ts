@@ -14,6 +14,7 @@ export const ACCESS_PERMISSIONS = {
   canReadHospitals: PERMISSION.hospitalRead,
   canReadEscorts: PERMISSION.escortRead,
   canReadCatalog: PERMISSION.catalogRead,
+  canWriteCatalog: PERMISSION.catalogWrite,
   canReadCustomers: PERMISSION.customerRead,
   canRevealPii: PERMISSION.piiReveal,
 } as const satisfies Record<string, Permission>;
@@ -23,7 +24,7 @@ export const ACCESS_PERMISSIONS = {
  * to a role that can open none of its pages.
  */
 export const MENU_GROUPS = {
-  canSeeBasicData: ['canReadHospitals', 'canReadEscorts', 'canReadCatalog'],
+  canSeeBasicData: ['canReadHospitals', 'canReadEscorts'],
   canSeeSystem: ['canReadStaff', 'canReadAudit'],
 } as const satisfies Record<string, readonly (keyof typeof ACCESS_PERMISSIONS)[]>;
 

@@ -18,7 +18,8 @@ module.exports = {
     const menu = page.locator('.ant-pro-sider, .ant-layout-sider').first();
     await menu.getByText('系统管理').click();
     await menu.getByText('基础数据').click();
-    for (const item of ['员工账号', '审计日志', '医院', '陪诊师', '服务项目']) {
+    await menu.getByText('服务与价格').click();
+    for (const item of ['员工账号', '审计日志', '医院', '陪诊师', '服务项目', '价格规则', '报价预览']) {
       await menu.getByText(item, { exact: true }).first().waitFor();
     }
     const body = await page.locator('body').innerText();

@@ -63,6 +63,46 @@ export const ENABLED = {
   false: { label: '下架', color: 'default', status: 'Default' },
 } satisfies Record<string, EnumEntry>;
 
+/** Qualification codes an item may require of its escort (backend catalog-codes QUALIFICATIONS). */
+export const QUALIFICATION = {
+  basic_escort: { label: '陪诊师基础培训', color: 'blue' },
+  nursing_cert: { label: '护士执业证', color: 'red' },
+  caregiver_cert: { label: '护理员（护工）证', color: 'purple' },
+  health_cert: { label: '健康证', color: 'green' },
+} satisfies Record<string, EnumEntry>;
+
+export const PRICE_RULE_TYPE = {
+  hospital_grade: { label: '医院等级', color: 'blue' },
+  night: { label: '夜间服务', color: 'geekblue' },
+  same_day: { label: '当日加急', color: 'orange' },
+  first_order: { label: '首单优惠', color: 'magenta' },
+  member: { label: '会员价', color: 'gold' },
+} satisfies Record<string, EnumEntry>;
+export type PriceRuleTypeCode = keyof typeof PRICE_RULE_TYPE;
+
+export const PRICE_RULE_KIND = {
+  surcharge: { label: '加价', color: 'volcano' },
+  discount: { label: '优惠', color: 'green' },
+} satisfies Record<string, EnumEntry>;
+
+export const PRICE_AMOUNT_TYPE = {
+  bp: { label: '按比例', color: 'blue' },
+  fen: { label: '固定金额', color: 'cyan' },
+} satisfies Record<string, EnumEntry>;
+
+export const RULE_ENABLED = {
+  true: { label: '启用', color: 'green', status: 'Success' },
+  false: { label: '停用', color: 'default', status: 'Default' },
+} satisfies Record<string, EnumEntry>;
+
+export const CITY_PRICE_ENABLED = {
+  true: { label: '在售', color: 'green', status: 'Success' },
+  false: { label: '停售', color: 'default', status: 'Default' },
+} satisfies Record<string, EnumEntry>;
+
+/** Grades as hospitals record them; the choices offered for grade rules and the quote preview. */
+export const HOSPITAL_GRADES = ['三甲', '三乙', '三级', '二甲', '二乙', '二级', '一级', '其他'] as const;
+
 export const ACTOR_TYPE = {
   staff: { label: '员工', color: 'blue' },
   customer: { label: '客户', color: 'green' },

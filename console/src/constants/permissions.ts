@@ -11,6 +11,7 @@ export const PERMISSION = {
   hospitalRead: 'hospital:read',
   escortRead: 'escort:read',
   catalogRead: 'catalog:read',
+  catalogWrite: 'catalog:write',
   customerRead: 'customer:read',
   piiReveal: 'pii:reveal',
 } as const;

@@ -8,7 +8,7 @@
  * functions itself, the type arguments become compile errors, and each interface here turns into
  * an alias of the generated type.
  */
-import type { StaffRoleCode, StaffStatusCode } from '@/constants/enums';
+import type { PriceRuleTypeCode, StaffRoleCode, StaffStatusCode } from '@/constants/enums';
 
 /** The list envelope every paged endpoint returns inside `data`. */
 export interface Page<T> {
@@ -119,16 +119,104 @@ export interface Escort {
   status: string;
 }
 
+export interface CityPrice {
+  id: number;
+  serviceItemId: number;
+  cityId: number;
+  cityName: string;
+  /** Integer fen. */
+  unitPriceFen: number;
+  /** Offered in the city while true. */
+  enabled: boolean;
+}
+
 export interface ServiceItem {
   id: number;
   code: string;
   categoryCode: string;
   categoryName: string;
   name: string;
+  description: string;
+  includes: string[];
+  requiredQualifications: string[];
+  preparation: string[];
+  minDurationMinutes: number;
+  maxDurationMinutes: number;
+  defaultDurationMinutes: number;
   pricingUnit: string;
-  /** Integer fen; shown through formatFen only. */
+  unitLabel: string;
+  /** Integer fen; the default proposed when a city price is first set. */
   basePriceFen: number;
   enabled: boolean;
+  sortOrder: number;
+  cityPrices: CityPrice[];
+  updatedAt: string;
+}
+
+export interface PriceRuleParams {
+  grades?: string[];
+  startTime?: string;
+  endTime?: string;
+  withinHours?: number;
+  sameCalendarDay?: boolean;
+}
+
+export interface PriceRule {
+  id: number;
+  code: string;
+  name: string;
+  type: PriceRuleTypeCode;
+  typeName: string;
+  kind: 'surcharge' | 'discount';
+  amountType: 'bp' | 'fen';
+  /** Basis points (1000 = 10%) or fen, by amountType; always positive. */
+  amount: number;
+  params: PriceRuleParams;
+  categoryCodes: string[];
+  /** null: every city. */
+  cityId: number | null;
+  cityName: string | null;
+  enabled: boolean;
+  sortOrder: number;
+  updatedAt: string;
+}
+
+export interface PriceLine {
+  kind: 'base' | 'surcharge' | 'discount';
+  code: string;
+  label: string;
+  /** Integer fen; negative for discounts. */
+  amountFen: number;
+  detail: string;
+}
+
+export interface PriceQuote {
+  units: number;
+  lines: PriceLine[];
+  totalFen: number;
+}
+
+export interface BookableItem {
+  id: number;
+  code: string;
+  name: string;
+  categoryCode: string;
+  pricingUnit: string;
+  minDurationMinutes: number;
+  maxDurationMinutes: number;
+  defaultDurationMinutes: number;
+  requiredQualifications: string[];
+  preparation: string[];
+  isErrand: boolean;
+  cityId: number;
+  unitPriceFen: number;
+}
+
+export interface PricingPreview {
+  item: BookableItem;
+  startAt: string;
+  endAt: string;
+  quote: PriceQuote;
 }
 
 export interface Ok {

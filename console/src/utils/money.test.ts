@@ -1,4 +1,4 @@
-import { formatFen } from './money';
+import { fenToYuanText, formatFen, yuanTextToFen } from './money';
 
 describe('formatFen', () => {
   it('shows integer fen as yuan with two decimals', () => {
@@ -35,5 +35,31 @@ describe('formatFen', () => {
     expect(() => formatFen(1.5)).toThrow(RangeError);
     expect(() => formatFen('12.30')).toThrow(RangeError);
     expect(() => formatFen(Number.MAX_SAFE_INTEGER + 2)).toThrow(RangeError);
+  });
+});
+
+describe('yuanTextToFen', () => {
+  it.each([
+    ['199', 19900],
+    ['199.5', 19950],
+    ['199.50', 19950],
+    ['0.05', 5],
+    ['0', 0],
+    [' 12.3 ', 1230],
+    ['0.29', 29],
+  ])('reads "%s" yuan as %i fen without float error', (text, fen) => {
+    expect(yuanTextToFen(text)).toBe(fen);
+  });
+
+  it.each(['-1', '1.234', '¥5', '1e3', '', '.5', '5.'])('refuses "%s"', (text) => {
+    expect(() => yuanTextToFen(text)).toThrow(RangeError);
+  });
+});
+
+describe('fenToYuanText', () => {
+  it('writes fen as yuan text a form can hold, and round-trips with yuanTextToFen', () => {
+    expect(fenToYuanText(19950)).toBe('199.50');
+    expect(fenToYuanText(5)).toBe('0.05');
+    for (const fen of [0, 1, 29, 19900, 980000]) expect(yuanTextToFen(fenToYuanText(fen))).toBe(fen);
   });
 });

@@ -36,3 +36,25 @@ export function formatFen(fen: Fen | null | undefined): string {
   const text = `¥${groupThousands(yuan.toString())}.${cents.toString().padStart(2, '0')}`;
   return negative ? `-${text}` : text;
 }
+
+/** Yuan as typed in a form: digits with at most two decimals ('199', '199.5', '0.05'). */
+export const YUAN_INPUT_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
+
+/**
+ * '199.50' → 19950 without a float: the text is split at the point and each part read as an
+ * integer. Anything else (negative, three decimals, symbols) is refused with a RangeError.
+ */
+export function yuanTextToFen(text: string): number {
+  const trimmed = String(text).trim();
+  if (!YUAN_INPUT_PATTERN.test(trimmed)) {
+    throw new RangeError(`"${trimmed}" is not a yuan amount with at most two decimals`);
+  }
+  const [yuan, cents = ''] = trimmed.split('.');
+  return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+}
+
+/** 19950 → '199.50': the inverse of yuanTextToFen, for filling a form from fen. */
+export function fenToYuanText(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`amount in fen must be a non-negative safe integer, got ${fen}`);
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}

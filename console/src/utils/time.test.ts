@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, shanghaiDaysToUtcRange } from './time';
+import { formatDate, formatDateTime, shanghaiDaysToUtcRange, shanghaiWallClockToIso } from './time';
 
 describe('formatDateTime', () => {
   it('shows a UTC instant in Asia/Shanghai time', () => {
@@ -42,5 +42,16 @@ describe('shanghaiDaysToUtcRange', () => {
       from: '2026-04-30T16:00:00.000Z',
       to: '2026-05-02T16:00:00.000Z',
     });
+  });
+});
+
+describe('shanghaiWallClockToIso', () => {
+  it('reads a typed time as Shanghai time even in a browser far away', () => {
+    expect(shanghaiWallClockToIso('2026-06-01 09:00')).toBe('2026-06-01T01:00:00.000Z');
+    expect(shanghaiWallClockToIso('2026-06-01 07:30')).toBe('2026-05-31T23:30:00.000Z');
+  });
+
+  it('round-trips with formatDateTime', () => {
+    expect(formatDateTime(shanghaiWallClockToIso('2026-12-31 23:00'), 'YYYY-MM-DD HH:mm')).toBe('2026-12-31 23:00');
   });
 });

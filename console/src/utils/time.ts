@@ -33,3 +33,13 @@ export function shanghaiDaysToUtcRange(startDay: string, endDay: string): { from
   const to = dayjs.tz(endDay.slice(0, 10), DISPLAY_TIME_ZONE).startOf('day').add(1, 'day');
   return { from: from.toISOString(), to: to.toISOString() };
 }
+
+/**
+ * A wall-clock time typed by staff, read as Asia/Shanghai whatever the browser's zone:
+ * '2026-06-01 09:00' → '2026-06-01T01:00:00.000Z'.
+ */
+export function shanghaiWallClockToIso(wallClock: string): string {
+  const parsed = dayjs.tz(wallClock, 'YYYY-MM-DD HH:mm', DISPLAY_TIME_ZONE);
+  if (!parsed.isValid()) throw new RangeError(`"${wallClock}" is not a YYYY-MM-DD HH:mm time`);
+  return parsed.toISOString();
+}

@@ -27,6 +27,50 @@ declare namespace API {
     keyword?: string;
   };
 
+  type CreatePriceRuleDTO = {
+    name?: string;
+    kind?: "surcharge" | "discount";
+    /** bp：按比例（万分之一）；fen：每单固定金额（分） */
+    amountType?: "bp" | "fen";
+    /** 比例（bp，1000 = 10%）或金额（分），正数 */
+    amount?: number;
+    params?: PriceRuleParamsDTO;
+    /** 适用的服务类别，空表示全部 */
+    categoryCodes?: ("outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care")[];
+    /** 排序，小的先计算 */
+    sortOrder?: number;
+    /** 规则编码：小写字母开头，可含数字和 _ */
+    code?: string;
+    type?: "hospital_grade" | "night" | "same_day" | "first_order" | "member";
+    /** 城市 ID；不填表示全部城市 */
+    cityId?: number | null;
+  };
+
+  type CreateServiceItemDTO = {
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    name?: string;
+    description?: string;
+    /** 服务包含的内容 */
+    includes?: string[];
+    /** 陪诊师需要的资质 */
+    requiredQualifications?: ("basic_escort" | "nursing_cert" | "caregiver_cert" | "health_cert")[];
+    /** 客户需准备的材料 */
+    preparation?: string[];
+    /** 最短服务时长（分钟，30 的倍数） */
+    minDurationMinutes?: number;
+    /** 最长服务时长（分钟，30 的倍数） */
+    maxDurationMinutes?: number;
+    /** 默认服务时长（分钟，30 的倍数，在最短与最长之间） */
+    defaultDurationMinutes?: number;
+    pricingUnit?: "visit" | "hour" | "half_day" | "day" | "month";
+    /** 默认单价（分），设置城市价格时作为建议值 */
+    basePriceFen?: number;
+    /** 排序，小的在前 */
+    sortOrder?: number;
+    /** 项目编码：大写字母开头，可含数字、- 和 _ */
+    code?: string;
+  };
+
   type CreateStaffUserDTO = {
     username?: string;
     displayName?: string;
@@ -35,11 +79,41 @@ declare namespace API {
     cityIds?: number[];
   };
 
-  type PageQueryDTO = {
-    /** 页码，从 1 开始 */
-    page?: number;
-    /** 每页条数，最多 100 */
-    pageSize?: number;
+  type PriceRuleParamsDTO = {
+    /** 医院等级（医院等级规则） */
+    grades?: string[];
+    /** 夜间开始（夜间规则，北京时间 HH:mm） */
+    startTime?: string;
+    /** 夜间结束（夜间规则，北京时间 HH:mm，可跨零点） */
+    endTime?: string;
+    /** 开始前不足多少小时下单算加急（当日加急规则） */
+    withinHours?: number;
+    /** 服务开始与下单在同一天（北京时间）算加急（当日加急规则） */
+    sameCalendarDay?: boolean;
+  };
+
+  type PriceRuleQueryDTO = {
+    /** 城市 ID；只看全部城市通用的规则传 0 */
+    cityId?: number;
+    type?: "hospital_grade" | "night" | "same_day" | "first_order" | "member";
+    enabled?: boolean;
+  };
+
+  type PricingPreviewDTO = {
+    /** 服务项目 ID */
+    serviceItemId?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 医院等级，例如 三甲；不填表示无医院 */
+    hospitalGrade?: string | null;
+    /** 服务开始时间，ISO 8601 */
+    startAt?: string;
+    /** 服务时长（分钟） */
+    durationMinutes?: number;
+    /** 是否首单 */
+    firstOrder?: boolean;
+    /** 是否会员 */
+    member?: boolean;
   };
 
   type RefreshTokenDTO = {
@@ -49,6 +123,28 @@ declare namespace API {
 
   type ResetPasswordDTO = {
     newPassword?: string;
+  };
+
+  type ServiceCategoryQueryDTO = {
+    /** 城市 ID */
+    cityId?: number;
+  };
+
+  type ServiceItemQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    /** 是否上架 */
+    enabled?: boolean;
+    /** 名称或编码关键字 */
+    keyword?: string;
+  };
+
+  type SetCityPriceDTO = {
+    /** 该城市的单价（分） */
+    unitPriceFen?: number;
   };
 
   type SmsCodeRequestDTO = {
@@ -74,6 +170,43 @@ declare namespace API {
     keyword?: string;
     role?: "admin" | "ops" | "finance" | "support";
     status?: "active" | "disabled";
+  };
+
+  type UpdatePriceRuleDTO = {
+    name?: string;
+    kind?: "surcharge" | "discount";
+    /** bp：按比例（万分之一）；fen：每单固定金额（分） */
+    amountType?: "bp" | "fen";
+    /** 比例（bp，1000 = 10%）或金额（分），正数 */
+    amount?: number;
+    params?: PriceRuleParamsDTO;
+    /** 适用的服务类别，空表示全部 */
+    categoryCodes?: ("outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care")[];
+    /** 排序，小的先计算 */
+    sortOrder?: number;
+  };
+
+  type UpdateServiceItemDTO = {
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    name?: string;
+    description?: string;
+    /** 服务包含的内容 */
+    includes?: string[];
+    /** 陪诊师需要的资质 */
+    requiredQualifications?: ("basic_escort" | "nursing_cert" | "caregiver_cert" | "health_cert")[];
+    /** 客户需准备的材料 */
+    preparation?: string[];
+    /** 最短服务时长（分钟，30 的倍数） */
+    minDurationMinutes?: number;
+    /** 最长服务时长（分钟，30 的倍数） */
+    maxDurationMinutes?: number;
+    /** 默认服务时长（分钟，30 的倍数，在最短与最长之间） */
+    defaultDurationMinutes?: number;
+    pricingUnit?: "visit" | "hour" | "half_day" | "day" | "month";
+    /** 默认单价（分），设置城市价格时作为建议值 */
+    basePriceFen?: number;
+    /** 排序，小的在前 */
+    sortOrder?: number;
   };
 
   type UpdateStaffUserDTO = {
@@ -124,11 +257,27 @@ declare namespace API {
     keyword?: string;
   };
 
+  type GetAdminPriceRulesParams = {
+    /** 城市 ID；只看全部城市通用的规则传 0 */
+    cityId?: number;
+    type?: "hospital_grade" | "night" | "same_day" | "first_order" | "member";
+    enabled?: boolean;
+  };
+
   type GetAdminServiceItemsParams = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    /** 是否上架 */
+    enabled?: boolean;
+    /** 名称或编码关键字 */
+    keyword?: string;
+  };
+
+  type GetAdminServiceItemsByIdParams = {
+    id: string;
   };
 
   type GetAdminStaffUsersParams = {
@@ -140,6 +289,37 @@ declare namespace API {
     keyword?: string;
     role?: "admin" | "ops" | "finance" | "support";
     status?: "active" | "disabled";
+  };
+
+  type GetAppServiceCategoriesParams = {
+    /** 城市 ID */
+    cityId?: number;
+  };
+
+  type PostAdminPriceRulesByIdDisableParams = {
+    id: string;
+  };
+
+  type PostAdminPriceRulesByIdEnableParams = {
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdCityPricesByCityIdDisableParams = {
+    cityId: string;
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdCityPricesByCityIdEnableParams = {
+    cityId: string;
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdDisableParams = {
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdEnableParams = {
+    id: string;
   };
 
   type PostAdminStaffUsersByIdDisableParams = {
@@ -155,6 +335,19 @@ declare namespace API {
   };
 
   type PostAdminStaffUsersByIdUnlockParams = {
+    id: string;
+  };
+
+  type PutAdminPriceRulesByIdParams = {
+    id: string;
+  };
+
+  type PutAdminServiceItemsByIdParams = {
+    id: string;
+  };
+
+  type PutAdminServiceItemsByIdCityPricesByCityIdParams = {
+    cityId: string;
     id: string;
   };
 

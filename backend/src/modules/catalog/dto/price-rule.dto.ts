@@ -66,7 +66,7 @@ export class UpdatePriceRuleDTO {
   @Rule(getSchema(PriceRuleParamsDTO).required())
   params: PriceRuleParamsDTO;
 
-  @ApiProperty({ type: [String], enum: SERVICE_CATEGORY_CODES, description: '适用的服务类别，空表示全部' })
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: SERVICE_CATEGORY_CODES }, required: false, description: '适用的服务类别，空表示全部' })
   @Rule(RuleType.array().items(RuleType.string().valid(...SERVICE_CATEGORY_CODES)).unique().default([]))
   categoryCodes: string[];
 
@@ -89,7 +89,7 @@ export class CreatePriceRuleDTO extends UpdatePriceRuleDTO {
   @Rule(RuleType.string().valid(...PRICE_RULE_TYPE_CODES).required())
   type: PriceRuleType;
 
-  @ApiProperty({ required: false, nullable: true, description: '城市 ID；不填表示全部城市', example: null })
+  @ApiProperty({ type: 'integer', required: false, nullable: true, description: '城市 ID；不填表示全部城市', example: null })
   @Rule(RuleType.number().integer().min(1).allow(null).default(null))
   cityId: number | null;
 }
@@ -117,7 +117,7 @@ export class PricingPreviewDTO {
   @Rule(RuleType.number().integer().min(1).required())
   cityId: number;
 
-  @ApiProperty({ required: false, nullable: true, description: '医院等级，例如 三甲；不填表示无医院', example: '三甲' })
+  @ApiProperty({ type: 'string', required: false, nullable: true, description: '医院等级，例如 三甲；不填表示无医院', example: '三甲' })
   @Rule(RuleType.string().trim().max(16).allow(null, '').default(null))
   hospitalGrade: string | null;
 

@@ -66,7 +66,7 @@ export class ServiceItemFieldsDTO {
   @Rule(TEXT_LIST_RULE)
   includes: string[];
 
-  @ApiProperty({ type: [String], enum: QUALIFICATION_CODES, description: '陪诊师需要的资质', example: ['basic_escort'] })
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: QUALIFICATION_CODES }, description: '陪诊师需要的资质', example: ['basic_escort'] })
   @Rule(RuleType.array().items(RuleType.string().valid(...QUALIFICATION_CODES)).unique().required())
   requiredQualifications: string[];
 
