@@ -12,6 +12,7 @@ import { ErrorFilter } from './common/filter/error.filter';
 import { AccessGuard } from './common/auth/access.guard';
 import { AppSettings, assertProductionSafe } from './config/settings';
 import { DemoSeeder } from './seed/demo-seeder';
+import { DemoOrderSeeder } from './seed/demo-orders';
 import { detectMysqlFlavor } from './config/datasource';
 import { OrderJobs } from './modules/orders/order-jobs';
 
@@ -43,7 +44,7 @@ export class MainConfiguration {
     const settings = this.configService.getConfiguration('app') as AppSettings;
     if (settings.seedDemo) {
       const seeder = await container.getAsync(DemoSeeder);
-      await seeder.seedIfEmpty();
+      if (await seeder.seedIfEmpty()) await (await container.getAsync(DemoOrderSeeder)).seed();
     }
     (await container.getAsync(OrderJobs)).start();
   }

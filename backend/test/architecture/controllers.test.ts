@@ -81,14 +81,23 @@ describe('every controller', () => {
     expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
 
-  it('asks a permission on every console route except the staff member’s own profile', () => {
+  it('asks a permission on every console route except the staff member’s own profile and inbox', () => {
     const unguarded = routes
       .filter(r => {
         const rule = readAccessRule(r.controller, r.handler);
         return rule.audience === 'staff' && !rule.isPublic && rule.permissions.length === 0;
       })
       .map(r => `${r.verb} ${r.path}`);
-    expect(unguarded).toEqual(['GET /api/admin/auth/me']);
+    expect(unguarded.sort()).toEqual(
+      [
+        'GET /api/admin/auth/me',
+        // Every staff member reads their own messages; the service scopes them to the caller.
+        'GET /api/admin/notifications',
+        'GET /api/admin/notifications/unread-count',
+        'POST /api/admin/notifications/:id/read',
+        'POST /api/admin/notifications/read-all',
+      ].sort()
+    );
   });
 
   it('keeps each audience under its own URL prefix', () => {

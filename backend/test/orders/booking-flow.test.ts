@@ -206,7 +206,8 @@ describe('booking an escort, end to end', () => {
     const { id } = await createOrder(t, w, { startAt: start.toISOString(), preferredEscortId: w.escortId });
     expect(await claimsOf(id)).toBe(4);
     const jobs = await services(t).jobs();
-    expect((await jobs.tick(new Date(Date.now() + 14 * 60_000))).closed).toBe(0);
+    await jobs.tick(new Date(Date.now() + 14 * 60_000));
+    expect((await t.dataSource.getRepository(Order).findOneByOrFail({ id })).status).toBe('pending_payment');
     expect((await jobs.tick(new Date(Date.now() + 16 * 60_000))).closed).toBeGreaterThanOrEqual(1);
     const closed = expectOk(await t.http().get(`/api/app/orders/${id}`).set(bearer(w.customerToken)));
     expect(closed.status).toBe('closed');

@@ -394,7 +394,7 @@ export class OrderService {
   // ---------------------------------------------------------------- dispatch and the escort's steps
 
   /** Staff give the order to an escort (or move it to another): the new escort's time is claimed, the old one's released. */
-  async assign(orderId: number, escortId: number, actor: OrderActor, audit: AuditContext): Promise<Order> {
+  async assign(orderId: number, escortId: number, actor: OrderActor, audit?: AuditContext): Promise<Order> {
     const escort = await this.escorts.getAssignable(escortId);
     const rules = await this.settings.get('booking');
     const order = await this.tx.run(async manager => {
@@ -410,7 +410,7 @@ export class OrderService {
       await this.claims.claim(manager, escortId, o.id, { start: o.startAt, end: o.endAt }, rules.slotMinutes);
       await this.notify(manager, 'new_assignment', after, [{ type: 'escort', id: escortId }], { escortName: escort.name });
       await this.notify(manager, 'escort_assigned', after, [{ type: 'customer', id: o.customerId }], { escortName: escort.name });
-      await this.audit.record(audit, { action: `order.${action}`, targetType: 'order', targetId: o.id, before: brief(o), after: brief(after) }, manager);
+      if (audit) await this.audit.record(audit, { action: `order.${action}`, targetType: 'order', targetId: o.id, before: brief(o), after: brief(after) }, manager);
       return after;
     });
     await this.afterCommit();

@@ -2,6 +2,11 @@
 // Types from components.schemas and operation parameters.
 
 declare namespace API {
+  type AssignDTO = {
+    /** 陪诊师 ID */
+    escortId?: number;
+  };
+
   type AuditQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -16,6 +21,39 @@ declare namespace API {
     from?: string;
     /** 结束时间（不含），ISO 8601 */
     to?: string;
+  };
+
+  type BoardQueryDTO = {
+    /** 日期（上海时间）YYYY-MM-DD，默认今天 */
+    date?: string;
+    cityId?: number;
+  };
+
+  type BookingDTO = {
+    /** 服务项目 ID */
+    serviceItemId?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 医院 ID（陪诊类必填） */
+    hospitalId?: number;
+    departmentId?: number;
+    /** 就诊人 ID（代办可不填） */
+    patientId?: number;
+    /** 指定陪诊师 */
+    preferredEscortId?: number;
+    /** 开始时间（ISO 8601，整点或半点） */
+    startAt?: string;
+    /** 服务时长（分钟），默认取项目默认时长 */
+    durationMinutes?: number;
+    /** 上门/代办地址 */
+    serviceAddress?: string;
+    customerNote?: string;
+    errand?: ErrandDTO;
+  };
+
+  type CancelDTO = {
+    /** 取消原因 */
+    reason?: string;
   };
 
   type CityKeywordQueryDTO = {
@@ -79,6 +117,55 @@ declare namespace API {
     cityIds?: number[];
   };
 
+  type CustomerOrderQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    tab?: "all" | "unpaid" | "active" | "done" | "refund";
+  };
+
+  type ErrandDTO = {
+    /** 代办事项，如 取 CT 报告 */
+    tasks?: string[];
+    requirements?: string;
+    /** 需要准备/交接的材料 */
+    materials?: string[];
+    pickupAddress?: string;
+    deliveryAddress?: string;
+  };
+
+  type EscortOrderQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    scope?: "today" | "upcoming" | "history" | "all";
+  };
+
+  type ExtraChargeDTO = {
+    /** 费用说明，如 代买药品 */
+    description?: string;
+    /** 金额（分） */
+    amountFen?: number;
+    /** 票据图片地址 */
+    receiptUrl?: string;
+  };
+
+  type InboxQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type NoteDTO = {
+    /** 备注内容 */
+    content?: string;
+  };
+
   type PriceRuleParamsDTO = {
     /** 医院等级（医院等级规则） */
     grades?: string[];
@@ -116,9 +203,19 @@ declare namespace API {
     member?: boolean;
   };
 
+  type ReasonDTO = {
+    reason?: string;
+  };
+
   type RefreshTokenDTO = {
     /** 刷新令牌 */
     refreshToken?: string;
+  };
+
+  type RescheduleDTO = {
+    /** 新的开始时间（ISO 8601） */
+    startAt?: string;
+    reason?: string;
   };
 
   type ResetPasswordDTO = {
@@ -156,9 +253,46 @@ declare namespace API {
     code?: string;
   };
 
+  type StaffCancelDTO = {
+    /** 取消原因（必填） */
+    reason?: string;
+    /** 免除违约金（如平台原因） */
+    waivePenalty?: boolean;
+  };
+
+  type StaffCompleteDTO = {
+    /** 人工完成原因（必填） */
+    reason?: string;
+  };
+
   type StaffLoginDTO = {
     username?: string;
     password?: string;
+  };
+
+  type StaffOrderQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending_payment" | "pending_dispatch" | "dispatched" | "accepted" | "departed" | "in_service" | "completed" | "cancelled" | "closed" | "refunding" | "refunded";
+    cityId?: number;
+    hospitalId?: number;
+    serviceItemId?: number;
+    escortId?: number;
+    /** 服务日期（上海时间）YYYY-MM-DD */
+    date?: string;
+    /** 客户手机号（完整 11 位） */
+    customerPhone?: string;
+    orderNo?: string;
+  };
+
+  type StaffRescheduleDTO = {
+    /** 新的开始时间（ISO 8601） */
+    startAt?: string;
+    reason?: string;
+    /** 改约并退回派单池（陪诊师无法改约时） */
+    redispatch?: boolean;
   };
 
   type StaffUserQueryDTO = {
@@ -215,6 +349,11 @@ declare namespace API {
     cityIds?: number[];
   };
 
+  type VerifyCodeDTO = {
+    /** 客户出示的 6 位核销码 */
+    code?: string;
+  };
+
   type WechatLoginDTO = {
     /** wx.login 返回的 code */
     code?: string;
@@ -257,6 +396,46 @@ declare namespace API {
     keyword?: string;
   };
 
+  type GetAdminNotificationsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type GetAdminOrdersParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending_payment" | "pending_dispatch" | "dispatched" | "accepted" | "departed" | "in_service" | "completed" | "cancelled" | "closed" | "refunding" | "refunded";
+    cityId?: number;
+    hospitalId?: number;
+    serviceItemId?: number;
+    escortId?: number;
+    /** 服务日期（上海时间）YYYY-MM-DD */
+    date?: string;
+    /** 客户手机号（完整 11 位） */
+    customerPhone?: string;
+    orderNo?: string;
+  };
+
+  type GetAdminOrdersBoardParams = {
+    /** 日期（上海时间）YYYY-MM-DD，默认今天 */
+    date?: string;
+    cityId?: number;
+  };
+
+  type GetAdminOrdersByIdParams = {
+    id: string;
+  };
+
+  type GetAdminOrdersByIdCancelPreviewParams = {
+    id: string;
+  };
+
   type GetAdminPriceRulesParams = {
     /** 城市 ID；只看全部城市通用的规则传 0 */
     cityId?: number;
@@ -291,9 +470,79 @@ declare namespace API {
     status?: "active" | "disabled";
   };
 
+  type GetAppNotificationsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type GetAppOrdersParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    tab?: "all" | "unpaid" | "active" | "done" | "refund";
+  };
+
+  type GetAppOrdersByIdParams = {
+    id: string;
+  };
+
+  type GetAppOrdersByIdCancelPreviewParams = {
+    id: string;
+  };
+
   type GetAppServiceCategoriesParams = {
     /** 城市 ID */
     cityId?: number;
+  };
+
+  type GetEscortNotificationsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type GetEscortOrdersParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    scope?: "today" | "upcoming" | "history" | "all";
+  };
+
+  type GetEscortOrdersByIdParams = {
+    id: string;
+  };
+
+  type PostAdminNotificationsByIdReadParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdAssignParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdCancelParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdCompleteParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdNotesParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdRescheduleParams = {
+    id: string;
   };
 
   type PostAdminPriceRulesByIdDisableParams = {
@@ -322,6 +571,10 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminSettingsByKeyParams = {
+    key: string;
+  };
+
   type PostAdminStaffUsersByIdDisableParams = {
     id: string;
   };
@@ -335,6 +588,70 @@ declare namespace API {
   };
 
   type PostAdminStaffUsersByIdUnlockParams = {
+    id: string;
+  };
+
+  type PostAppNotificationsByIdReadParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdCancelParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdConfirmCompleteParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdExtraChargesByChargeIdConfirmParams = {
+    chargeId: string;
+    id: string;
+  };
+
+  type PostAppOrdersByIdExtraChargesByChargeIdRejectParams = {
+    chargeId: string;
+    id: string;
+  };
+
+  type PostAppOrdersByIdRescheduleParams = {
+    id: string;
+  };
+
+  type PostEscortNotificationsByIdReadParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdAcceptParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdCompleteParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdDeclineParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdDepartParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdExtraChargesParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdReschedulesByRescheduleIdAcceptParams = {
+    rescheduleId: string;
+    id: string;
+  };
+
+  type PostEscortOrdersByIdReschedulesByRescheduleIdDeclineParams = {
+    rescheduleId: string;
+    id: string;
+  };
+
+  type PostEscortOrdersByIdStartParams = {
     id: string;
   };
 
