@@ -1,12 +1,21 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { City } from '../modules/cities/city.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import { Hospital } from '../modules/hospitals/hospital.entity';
 import { Escort } from '../modules/escorts/escort.entity';
 import { ServiceItem } from '../modules/catalog/service-item.entity';
 import { Customer } from '../modules/users/customer.entity';
+import { HospitalDepartment } from '../modules/hospitals/hospital-department.entity';
+import { HospitalNotice } from '../modules/hospitals/hospital-notice.entity';
+import { MeetingPoint } from '../modules/hospitals/meeting-point.entity';
+import { StepTemplate } from '../modules/hospitals/step-template.entity';
+import { HospitalService } from '../modules/hospitals/hospital.service';
+import { parseMicroDegrees } from '../modules/hospitals/geo';
+import { Patient } from '../modules/patients/patient.entity';
+import { PatientService } from '../modules/patients/patient.service';
+import { idCardCheckChar } from '../modules/patients/patient-identity';
 import { CipherService } from '../common/crypto/cipher.service';
 import { hashPassword } from '../modules/auth/password';
 import { DEMO } from './demo-data';
@@ -25,6 +34,12 @@ export class DemoSeeder {
 
   @Inject()
   cipherService: CipherService;
+
+  @Inject()
+  hospitals: HospitalService;
+
+  @Inject()
+  patients: PatientService;
 
   @Logger()
   logger: ILogger;
@@ -45,7 +60,7 @@ export class DemoSeeder {
           failedLoginCount: 0,
         }))
       );
-      await m.getRepository(Hospital).insert(DEMO.hospitals.map(h => ({ ...h })));
+      await this.seedHospitals(m);
       await m.getRepository(ServiceItem).insert(DEMO.serviceItems.map(i => ({ ...i, enabled: true })));
       await m.getRepository(Escort).insert(
         DEMO.escorts.map(e => ({
@@ -66,8 +81,59 @@ export class DemoSeeder {
           phoneHash: this.cipherService.phoneIndex(c.phone),
         }))
       );
+      await this.seedPatients(m);
     });
-    this.logger.info(`demo data seeded: ${DEMO.staff.length} staff, ${DEMO.cities.length} cities, ${DEMO.hospitals.length} hospitals, ${DEMO.escorts.length} escorts`);
+    this.logger.info(`demo data seeded: ${DEMO.staff.length} staff, ${DEMO.cities.length} cities, ${DEMO.hospitals.length} hospitals, ${DEMO.escorts.length} escorts, ${DEMO.patients.length} patients`);
     return true;
+  }
+
+  /** Hospitals with departments, one active notice, meeting points and step templates; indexed for search. */
+  private async seedHospitals(m: EntityManager): Promise<void> {
+    const second = Math.floor(Date.now() / 1000) * 1000;
+    for (const h of DEMO.hospitals) {
+      const saved = await m.getRepository(Hospital).save(
+        m.getRepository(Hospital).create({
+          cityId: h.cityId,
+          name: h.name,
+          alias: h.alias,
+          grade: h.grade,
+          address: h.address,
+          latitudeE6: parseMicroDegrees(h.latitude, 90),
+          longitudeE6: parseMicroDegrees(h.longitude, 180),
+          phone: h.phone,
+          outpatientHours: h.outpatientHours,
+          visitingHours: h.visitingHours,
+          intro: h.intro,
+          enabled: true,
+        })
+      );
+      const departments = await m.getRepository(HospitalDepartment).save(h.departments.map(d => ({ ...d, hospitalId: saved.id })));
+      await m.getRepository(MeetingPoint).insert(h.meetingPoints.map(p => ({ ...p, hospitalId: saved.id })));
+      if (h.stepTemplates.length) await m.getRepository(StepTemplate).insert(h.stepTemplates.map(t => ({ ...t, hospitalId: saved.id })));
+      if ('notice' in h && h.notice) {
+        const { department, ...notice } = h.notice;
+        await m.getRepository(HospitalNotice).insert({
+          ...notice,
+          hospitalId: saved.id,
+          departmentId: departments.find(d => d.name === department)?.id ?? null,
+          startsAt: new Date(second - 24 * 3600_000),
+          endsAt: new Date(second + 7 * 24 * 3600_000),
+        });
+      }
+      await this.hospitals.reindex(m, saved.id);
+    }
+  }
+
+  private async seedPatients(m: EntityManager): Promise<void> {
+    const slots = new Map<number, number>();
+    for (const p of DEMO.patients) {
+      const phone = DEMO.customers[p.customer].phone;
+      const customer = await m.getRepository(Customer).findOneByOrFail({ phoneHash: this.cipherService.phoneIndex(phone) });
+      const slot = (slots.get(customer.id) ?? 0) + 1;
+      slots.set(customer.id, slot);
+      const { customer: _index, idCardFirst17, ...input } = p;
+      const values = this.patients.sealedValues({ ...input, idCardNo: idCardFirst17 + idCardCheckChar(idCardFirst17) });
+      await m.getRepository(Patient).insert({ ...values, customerId: customer.id, slot });
+    }
   }
 }

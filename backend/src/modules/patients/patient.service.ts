@@ -155,7 +155,7 @@ export class PatientService {
    * refused when none is left.
    */
   async create(customerId: number, input: PatientInputDTO): Promise<PatientFull> {
-    const sealed = this.seal(input);
+    const sealed = this.sealedValues(input);
     for (let attempt = 0; attempt < 5; attempt++) {
       const id = await this.dataSource.transaction(async manager => {
         const repo = manager.getRepository(Patient);
@@ -180,7 +180,7 @@ export class PatientService {
   }
 
   async update(customerId: number, patientId: number, input: PatientInputDTO): Promise<PatientFull> {
-    const sealed = this.seal(input);
+    const sealed = this.sealedValues(input);
     await this.dataSource.transaction(async manager => {
       const repo = manager.getRepository(Patient);
       const current = await repo.findOne({ where: { id: patientId, customerId } });
@@ -247,7 +247,7 @@ export class PatientService {
   }
 
   /** Validates identity facts and turns the input into column values, personal data sealed. */
-  private seal(input: PatientInputDTO) {
+  sealedValues(input: PatientInputDTO) {
     const today = shanghaiToday();
     let gender = input.gender as Gender | undefined;
     let birthDate = input.birthDate || null;

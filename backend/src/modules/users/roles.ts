@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'audit:read': '查看审计日志',
   'city:read': '查看城市',
   'hospital:read': '查看医院',
+  'hospital:write': '管理医院资料（科室、公告、集合点、流程）',
   'escort:read': '查看陪诊师',
   'catalog:read': '查看服务项目',
   'customer:read': '查看客户',
@@ -23,7 +24,7 @@ export const STAFF_ROLES = {
   },
   ops: {
     name: '运营',
-    permissions: ['dashboard:read', 'city:read', 'hospital:read', 'escort:read', 'catalog:read', 'customer:read'],
+    permissions: ['dashboard:read', 'city:read', 'hospital:read', 'hospital:write', 'escort:read', 'catalog:read', 'customer:read'],
   },
   finance: {
     name: '财务',
