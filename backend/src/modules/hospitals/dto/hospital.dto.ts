@@ -72,11 +72,11 @@ export class HospitalInputDTO {
   @Rule(requiredText(255, '地址'))
   address: string;
 
-  @ApiProperty({ required: false, example: '31.197845', description: '纬度（十进制度数字符串，最多 6 位小数）' })
+  @ApiProperty({ type: 'string', nullable: true, required: false, example: '31.197845', description: '纬度（十进制度数字符串，最多 6 位小数）' })
   @Rule(coordinate('纬度'))
   latitude?: string | null;
 
-  @ApiProperty({ required: false, example: '121.454800', description: '经度（十进制度数字符串，最多 6 位小数）' })
+  @ApiProperty({ type: 'string', nullable: true, required: false, example: '121.454800', description: '经度（十进制度数字符串，最多 6 位小数）' })
   @Rule(coordinate('经度'))
   longitude?: string | null;
 
@@ -98,7 +98,7 @@ export class HospitalInputDTO {
   @Rule(text(500, '探视时间').allow(''))
   visitingHours?: string;
 
-  @ApiProperty({ required: false })
+  @ApiProperty({ type: 'string', nullable: true, required: false })
   @Rule(text(5000, '简介').allow('', null))
   intro?: string | null;
 }
@@ -153,7 +153,7 @@ export class StepTemplateInputDTO {
 }
 
 export class NoticeInputDTO {
-  @ApiProperty({ required: false, description: '只对某个科室（可空）' })
+  @ApiProperty({ type: 'integer', nullable: true, required: false, description: '只对某个科室（可空）' })
   @Rule(RuleType.number().integer().min(1).allow(null))
   departmentId?: number | null;
 
@@ -169,11 +169,11 @@ export class NoticeInputDTO {
   @Rule(RuleType.string().valid(...NOTICE_LEVELS).default('info').messages(zhMessages({ 'any.only': '公告级别不正确' })))
   level: string;
 
-  @ApiProperty({ description: '开始时间（含），ISO 8601', example: '2025-06-01T00:00:00Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', description: '开始时间（含），ISO 8601', example: '2025-06-01T00:00:00Z' })
   @Rule(RuleType.date().iso().required().messages(zhMessages({ 'any.required': '请填写开始时间', 'date.format': '开始时间格式不正确' })))
   startsAt: Date;
 
-  @ApiProperty({ description: '结束时间（不含），ISO 8601', example: '2025-06-08T00:00:00Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', description: '结束时间（不含），ISO 8601', example: '2025-06-08T00:00:00Z' })
   @Rule(RuleType.date().iso().required().messages(zhMessages({ 'any.required': '请填写结束时间', 'date.format': '结束时间格式不正确' })))
   endsAt: Date;
 }
