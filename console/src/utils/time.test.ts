@@ -1,4 +1,5 @@
-import { formatDate, formatDateTime, shanghaiDaysToUtcRange } from './time';
+import dayjs from 'dayjs';
+import { formatDate, formatDateTime, shanghaiDaysToUtcRange, shanghaiWallClockToUtc, utcToShanghaiWallClock } from './time';
 
 describe('formatDateTime', () => {
   it('shows a UTC instant in Asia/Shanghai time', () => {
@@ -42,5 +43,18 @@ describe('shanghaiDaysToUtcRange', () => {
       from: '2026-04-30T16:00:00.000Z',
       to: '2026-05-02T16:00:00.000Z',
     });
+  });
+});
+
+describe('Shanghai wall-clock pickers', () => {
+  it('reads a picked time as Shanghai time and sends UTC, whatever the machine zone', () => {
+    expect(shanghaiWallClockToUtc('2026-06-01 09:00:00')).toBe('2026-06-01T01:00:00.000Z');
+    expect(shanghaiWallClockToUtc(dayjs('2026-06-01 00:30:00'))).toBe('2026-05-31T16:30:00.000Z');
+  });
+
+  it('turns a UTC instant back into the same Shanghai wall-clock time for the picker', () => {
+    const picked = utcToShanghaiWallClock('2026-05-31T16:30:00.000Z');
+    expect(picked.format('YYYY-MM-DD HH:mm')).toBe('2026-06-01 00:30');
+    expect(shanghaiWallClockToUtc(picked)).toBe('2026-05-31T16:30:00.000Z');
   });
 });
