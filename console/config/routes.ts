@@ -26,6 +26,12 @@ export default [
         component: './basic/hospitals',
       },
       {
+        path: '/basic/hospital-notices',
+        name: '公告栏',
+        access: 'canReadHospitals',
+        component: './basic/hospital-notices',
+      },
+      {
         path: '/basic/escorts',
         name: '陪诊师',
         access: 'canReadEscorts',

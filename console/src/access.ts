@@ -12,6 +12,7 @@ export const ACCESS_PERMISSIONS = {
   canReadAudit: PERMISSION.auditRead,
   canReadCities: PERMISSION.cityRead,
   canReadHospitals: PERMISSION.hospitalRead,
+  canWriteHospitals: PERMISSION.hospitalWrite,
   canReadEscorts: PERMISSION.escortRead,
   canReadCatalog: PERMISSION.catalogRead,
   canWriteCatalog: PERMISSION.catalogWrite,

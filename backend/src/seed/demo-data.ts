@@ -1,6 +1,7 @@
 import type { StaffRole } from '../modules/users/roles';
 import type { PriceAmountType, PriceRuleKind, PriceRuleType, PricingUnit, ServiceCategoryCode } from '../modules/catalog/catalog-codes';
 import type { EscortLevel, EscortStatus } from '../modules/escorts/escort.entity';
+import type { PatientRelation } from '../modules/patients/patient.entity';
 
 /** The demo data the README documents. Passwords here are for the embedded demo only. */
 export const DEMO = {
@@ -16,11 +17,116 @@ export const DEMO = {
     { username: 'support', password: 'Support@12345', displayName: '客服专员', roles: ['support'] as StaffRole[], cityIds: [1, 2] },
   ],
   hospitals: [
-    { cityId: 1, name: '复旦大学附属中山医院', grade: '三甲', address: '上海市徐汇区枫林路180号', phone: '021-64041990' },
-    { cityId: 1, name: '上海交通大学医学院附属瑞金医院', grade: '三甲', address: '上海市黄浦区瑞金二路197号', phone: '021-64370045' },
-    { cityId: 1, name: '上海市第六人民医院', grade: '三甲', address: '上海市徐汇区宜山路600号', phone: '021-64369181' },
-    { cityId: 2, name: '北京协和医院', grade: '三甲', address: '北京市东城区帅府园1号', phone: '010-69156114' },
-    { cityId: 2, name: '北京大学第一医院', grade: '三甲', address: '北京市西城区西什库大街8号', phone: '010-83572211' },
+    {
+      cityId: 1,
+      name: '复旦大学附属中山医院',
+      alias: '中山医院',
+      grade: '三甲',
+      address: '上海市徐汇区枫林路180号',
+      latitude: '31.196300',
+      longitude: '121.453900',
+      phone: '021-64041990',
+      outpatientHours: '周一至周五 8:00-11:30、13:30-17:00；周六、周日上午 8:00-11:30（部分科室）',
+      visitingHours: '每日 15:00-20:00，每位患者限 1 名探视人',
+      intro: '复旦大学附属综合性教学医院，心血管、肝肿瘤、肺部疾病诊治见长。',
+      departments: [
+        { name: '心内科', building: '门诊楼', floor: '3F', room: '302-310', phone: '021-64041990-2301', notes: '专家号需提前 7 天预约' },
+        { name: '消化内科', building: '门诊楼', floor: '4F', room: '405', phone: '', notes: '' },
+        { name: '放射科', building: '医技楼', floor: 'B1', room: 'CT 室', phone: '', notes: 'CT、核磁检查在此登记' },
+        { name: '体检中心', building: '10 号楼', floor: '2F', room: '', phone: '', notes: '空腹项目请 10:00 前完成' },
+      ],
+      meetingPoints: [
+        { name: '门诊楼 2 号门', description: '枫林路正门进入后右转，门诊楼东侧入口，陪诊师举蓝色牌子' },
+        { name: '急诊楼大厅', description: '东安路入口，适合急诊或夜间集合' },
+      ],
+      stepTemplates: [
+        { categoryCode: 'outpatient' as ServiceCategoryCode, steps: ['在门诊楼 2 号门集合', '1 楼自助机取号或挂号', '到科室所在楼层分诊台报到', '候诊、陪同就诊', '缴费、预约检查', '1 楼药房取药', '整理病历与医嘱，送至门口'] },
+        { categoryCode: 'examination' as ServiceCategoryCode, steps: ['在门诊楼 2 号门集合', '核对检查预约单', '到医技楼 B1 登记', '陪同检查', '预约或代取报告'] },
+      ],
+      notice: { title: 'CT 机维修', content: '医技楼 B1 一号 CT 机维修，CT 检查改至急诊楼 1 楼二号 CT 室，请提前 30 分钟到达。', level: 'warning' as const, department: '放射科' },
+    },
+    {
+      cityId: 1,
+      name: '上海交通大学医学院附属瑞金医院',
+      alias: '瑞金医院',
+      grade: '三甲',
+      address: '上海市黄浦区瑞金二路197号',
+      latitude: '31.210400',
+      longitude: '121.469000',
+      phone: '021-64370045',
+      outpatientHours: '周一至周日 8:00-11:30、13:30-16:30',
+      visitingHours: '每日 14:00-20:00',
+      intro: '上海交通大学医学院附属综合性医院，内分泌、血液、烧伤科全国知名。',
+      departments: [
+        { name: '内分泌科', building: '门诊楼', floor: '5F', room: '501', phone: '', notes: '' },
+        { name: '血液科', building: '门诊楼', floor: '6F', room: '', phone: '', notes: '' },
+        { name: '检验科', building: '门诊楼', floor: '2F', room: '抽血处', phone: '', notes: '空腹抽血 7:30 开始' },
+      ],
+      meetingPoints: [{ name: '门诊大楼正门', description: '瑞金二路门诊大楼正门台阶下' }],
+      stepTemplates: [
+        { categoryCode: 'outpatient' as ServiceCategoryCode, steps: ['在门诊大楼正门集合', '自助机挂号', '分诊候诊', '陪同就诊', '缴费、检查、取药', '送至门口'] },
+      ],
+    },
+    {
+      cityId: 1,
+      name: '上海市第六人民医院',
+      alias: '六院 上海六院',
+      grade: '三甲',
+      address: '上海市徐汇区宜山路600号',
+      latitude: '31.179000',
+      longitude: '121.426000',
+      phone: '021-64369181',
+      outpatientHours: '周一至周五 8:00-17:00；周六 8:00-12:00',
+      visitingHours: '每日 15:00-19:00',
+      intro: '以骨科、糖尿病诊治见长的综合性医院。',
+      departments: [
+        { name: '骨科', building: '门诊楼', floor: '3F', room: '', phone: '', notes: '' },
+        { name: '内分泌代谢科', building: '门诊楼', floor: '4F', room: '', phone: '', notes: '' },
+      ],
+      meetingPoints: [{ name: '宜山路正门', description: '宜山路 600 号正门保安亭旁' }],
+      stepTemplates: [],
+    },
+    {
+      cityId: 2,
+      name: '北京协和医院',
+      alias: '协和 协和医院',
+      grade: '三甲',
+      address: '北京市东城区帅府园1号',
+      latitude: '39.913100',
+      longitude: '116.417000',
+      phone: '010-69156114',
+      outpatientHours: '周一至周五 8:00-12:00、13:00-17:00；周末部分科室开诊',
+      visitingHours: '每日 15:00-19:00',
+      intro: '集医疗、教学、科研于一体的大型综合医院，疑难重症诊治中心。',
+      departments: [
+        { name: '心内科', building: '东院门诊楼', floor: '3F', room: '', phone: '', notes: '' },
+        { name: '风湿免疫科', building: '东院门诊楼', floor: '4F', room: '', phone: '', notes: '' },
+        { name: '放射科', building: '东院门诊楼', floor: 'B1', room: '', phone: '', notes: '' },
+      ],
+      meetingPoints: [{ name: '东院门诊楼北门', description: '帅府园胡同东院门诊楼北门' }],
+      stepTemplates: [
+        { categoryCode: 'outpatient' as ServiceCategoryCode, steps: ['在东院门诊楼北门集合', '自助机取号', '分诊报到', '陪同就诊', '缴费、取药', '送至门口'] },
+      ],
+    },
+    {
+      cityId: 2,
+      name: '北京大学第一医院',
+      alias: '北大医院',
+      grade: '三甲',
+      address: '北京市西城区西什库大街8号',
+      latitude: '39.929000',
+      longitude: '116.375000',
+      phone: '010-83572211',
+      outpatientHours: '周一至周五 8:00-17:00',
+      visitingHours: '每日 15:00-20:00',
+      intro: '北京大学附属综合性医院，肾内科、泌尿外科见长。',
+      departments: [
+        { name: '肾内科', building: '门诊楼', floor: '3F', room: '', phone: '', notes: '' },
+        { name: '泌尿外科', building: '门诊楼', floor: '2F', room: '', phone: '', notes: '' },
+      ],
+      meetingPoints: [{ name: '西什库大街正门', description: '门诊楼正门东侧' }],
+      stepTemplates: [],
+    },
   ],
   /** The catalog: `priceFen` is the Shanghai price, `beijingPriceFen` Beijing's (a little higher). */
   serviceItems: [
@@ -136,4 +242,31 @@ export const DEMO = {
     { cityId: 2, name: '刘洋', gender: 'male' as const, phone: '13900000005', level: 'trainee' as EscortLevel, status: 'applicant' as EscortStatus },
   ],
   customers: [{ phone: '13800000001', nickname: '张女士' }],
+  /** Patients of the demo customer (index into customers); ID numbers get their check character at seed time. */
+  patients: [
+    {
+      customer: 0,
+      name: '张丽',
+      relation: 'self' as PatientRelation,
+      phone: '13800000001',
+      idCardFirst17: '31010419850312002',
+      allergies: '',
+      chronicConditions: '',
+      medications: '',
+      emergencyContactName: '张建国',
+      emergencyContactPhone: '13800000002',
+    },
+    {
+      customer: 0,
+      name: '张建国',
+      relation: 'parent' as PatientRelation,
+      phone: '13800000002',
+      idCardFirst17: '31010419560820001',
+      allergies: '青霉素过敏',
+      chronicConditions: '高血压、2 型糖尿病',
+      medications: '氨氯地平 5mg 每日一次；二甲双胍 0.5g 每日两次',
+      emergencyContactName: '张丽',
+      emergencyContactPhone: '13800000001',
+    },
+  ],
 };

@@ -9,6 +9,15 @@ import { ServiceItem } from '../modules/catalog/service-item.entity';
 import { ServiceCityPrice } from '../modules/catalog/service-city-price.entity';
 import { PriceRule } from '../modules/catalog/price-rule.entity';
 import { Customer } from '../modules/users/customer.entity';
+import { HospitalDepartment } from '../modules/hospitals/hospital-department.entity';
+import { HospitalNotice } from '../modules/hospitals/hospital-notice.entity';
+import { MeetingPoint } from '../modules/hospitals/meeting-point.entity';
+import { StepTemplate } from '../modules/hospitals/step-template.entity';
+import { HospitalService } from '../modules/hospitals/hospital.service';
+import { parseMicroDegrees } from '../modules/hospitals/geo';
+import { Patient } from '../modules/patients/patient.entity';
+import { PatientService } from '../modules/patients/patient.service';
+import { idCardCheckChar } from '../modules/patients/patient-identity';
 import { CipherService } from '../common/crypto/cipher.service';
 import { hashPassword } from '../modules/auth/password';
 import { DEMO } from './demo-data';
@@ -27,6 +36,12 @@ export class DemoSeeder {
 
   @Inject()
   cipherService: CipherService;
+
+  @Inject()
+  hospitals: HospitalService;
+
+  @Inject()
+  patients: PatientService;
 
   @Logger()
   logger: ILogger;
@@ -47,7 +62,7 @@ export class DemoSeeder {
           failedLoginCount: 0,
         }))
       );
-      await m.getRepository(Hospital).insert(DEMO.hospitals.map(h => ({ ...h })));
+      await this.seedHospitals(m);
       await this.seedCatalog(m);
       await m.getRepository(Escort).insert(
         DEMO.escorts.map(e => ({
@@ -68,10 +83,11 @@ export class DemoSeeder {
           phoneHash: this.cipherService.phoneIndex(c.phone),
         }))
       );
+      await this.seedPatients(m);
     });
     this.logger.info(
       `demo data seeded: ${DEMO.staff.length} staff, ${DEMO.cities.length} cities, ${DEMO.hospitals.length} hospitals, ` +
-        `${DEMO.serviceItems.length} service items, ${DEMO.escorts.length} escorts`
+        `${DEMO.serviceItems.length} service items, ${DEMO.escorts.length} escorts, ${DEMO.patients.length} patients`
     );
     return true;
   }
@@ -87,5 +103,55 @@ export class DemoSeeder {
     }
     const rules = m.getRepository(PriceRule);
     for (const rule of DEMO.priceRules) await rules.save(rules.create({ ...rule, cityId: null, enabled: true }));
+  }
+
+  /** Hospitals with departments, one active notice, meeting points and step templates; indexed for search. */
+  private async seedHospitals(m: EntityManager): Promise<void> {
+    const second = Math.floor(Date.now() / 1000) * 1000;
+    for (const h of DEMO.hospitals) {
+      const saved = await m.getRepository(Hospital).save(
+        m.getRepository(Hospital).create({
+          cityId: h.cityId,
+          name: h.name,
+          alias: h.alias,
+          grade: h.grade,
+          address: h.address,
+          latitudeE6: parseMicroDegrees(h.latitude, 90),
+          longitudeE6: parseMicroDegrees(h.longitude, 180),
+          phone: h.phone,
+          outpatientHours: h.outpatientHours,
+          visitingHours: h.visitingHours,
+          intro: h.intro,
+          enabled: true,
+        })
+      );
+      const departments = await m.getRepository(HospitalDepartment).save(h.departments.map(d => ({ ...d, hospitalId: saved.id })));
+      await m.getRepository(MeetingPoint).insert(h.meetingPoints.map(p => ({ ...p, hospitalId: saved.id })));
+      if (h.stepTemplates.length) await m.getRepository(StepTemplate).insert(h.stepTemplates.map(t => ({ ...t, hospitalId: saved.id })));
+      if ('notice' in h && h.notice) {
+        const { department, ...notice } = h.notice;
+        await m.getRepository(HospitalNotice).insert({
+          ...notice,
+          hospitalId: saved.id,
+          departmentId: departments.find(d => d.name === department)?.id ?? null,
+          startsAt: new Date(second - 24 * 3600_000),
+          endsAt: new Date(second + 7 * 24 * 3600_000),
+        });
+      }
+      await this.hospitals.reindex(m, saved.id);
+    }
+  }
+
+  private async seedPatients(m: EntityManager): Promise<void> {
+    const slots = new Map<number, number>();
+    for (const p of DEMO.patients) {
+      const phone = DEMO.customers[p.customer].phone;
+      const customer = await m.getRepository(Customer).findOneByOrFail({ phoneHash: this.cipherService.phoneIndex(phone) });
+      const slot = (slots.get(customer.id) ?? 0) + 1;
+      slots.set(customer.id, slot);
+      const { customer: _index, idCardFirst17, ...input } = p;
+      const values = this.patients.sealedValues({ ...input, idCardNo: idCardFirst17 + idCardCheckChar(idCardFirst17) });
+      await m.getRepository(Patient).insert({ ...values, customerId: customer.id, slot });
+    }
   }
 }

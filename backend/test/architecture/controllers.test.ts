@@ -18,6 +18,8 @@ const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name
 const PUBLIC_ROUTES = [
   'GET /api/app/cities',
   'GET /api/app/service-categories',
+  'GET /api/app/hospitals',
+  'GET /api/app/hospitals/:id',
   'GET /api/dev/sms-outbox',
   'GET /api/health',
   'POST /api/admin/auth/login',

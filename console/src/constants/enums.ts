@@ -100,8 +100,35 @@ export const CITY_PRICE_ENABLED = {
   false: { label: '停售', color: 'default', status: 'Default' },
 } satisfies Record<string, EnumEntry>;
 
-/** Grades as hospitals record them; the choices offered for grade rules and the quote preview. */
-export const HOSPITAL_GRADES = ['三甲', '三乙', '三级', '二甲', '二乙', '二级', '一级', '其他'] as const;
+
+export const HOSPITAL_ENABLED = {
+  true: { label: '启用', color: 'green', status: 'Success' },
+  false: { label: '已停用', color: 'default', status: 'Default' },
+} satisfies Record<string, EnumEntry>;
+
+/** Grades as the backend accepts them, highest first. */
+export const HOSPITAL_GRADES = ['三甲', '三乙', '三丙', '二甲', '二乙', '二丙', '一甲', '一乙', '一丙', '未定级'] as const;
+
+export const NOTICE_LEVEL = {
+  info: { label: '提示', color: 'blue' },
+  warning: { label: '警示', color: 'orange' },
+} satisfies Record<string, EnumEntry>;
+export type NoticeLevelCode = keyof typeof NOTICE_LEVEL;
+
+export const NOTICE_STATUS = {
+  active: { label: '生效中', color: 'green', status: 'Success' },
+  upcoming: { label: '未开始', color: 'blue', status: 'Processing' },
+  expired: { label: '已结束', color: 'default', status: 'Default' },
+} satisfies Record<string, EnumEntry>;
+export type NoticeStatusCode = keyof typeof NOTICE_STATUS;
+
+export const PATIENT_RELATION = {
+  self: { label: '本人', color: 'blue' },
+  parent: { label: '父母', color: 'purple' },
+  spouse: { label: '配偶', color: 'magenta' },
+  child: { label: '子女', color: 'cyan' },
+  other: { label: '其他', color: 'default' },
+} satisfies Record<string, EnumEntry>;
 
 export const ACTOR_TYPE = {
   staff: { label: '员工', color: 'blue' },

@@ -9,6 +9,7 @@ export const PERMISSION = {
   auditRead: 'audit:read',
   cityRead: 'city:read',
   hospitalRead: 'hospital:read',
+  hospitalWrite: 'hospital:write',
   escortRead: 'escort:read',
   catalogRead: 'catalog:read',
   catalogWrite: 'catalog:write',

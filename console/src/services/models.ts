@@ -8,7 +8,7 @@
  * functions itself, the type arguments become compile errors, and each interface here turns into
  * an alias of the generated type.
  */
-import type { PriceRuleTypeCode, StaffRoleCode, StaffStatusCode } from '@/constants/enums';
+import type { NoticeLevelCode, NoticeStatusCode, PriceRuleTypeCode, StaffRoleCode, StaffStatusCode } from '@/constants/enums';
 
 /** The list envelope every paged endpoint returns inside `data`. */
 export interface Page<T> {
@@ -103,9 +103,86 @@ export interface Hospital {
   cityId: number;
   cityName: string;
   name: string;
+  /** Other names, separated by spaces or commas. */
+  alias: string;
   grade: string;
   address: string;
+  /** Decimal degrees as text ("31.197845"), exact; null when not recorded. */
+  latitude: string | null;
+  longitude: string | null;
   phone: string;
+  outpatientHours: string;
+  visitingHours: string;
+  intro: string | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HospitalDepartment {
+  id: number;
+  hospitalId: number;
+  name: string;
+  building: string;
+  floor: string;
+  room: string;
+  phone: string;
+  notes: string;
+}
+
+export interface MeetingPoint {
+  id: number;
+  hospitalId: number;
+  name: string;
+  description: string;
+}
+
+export interface StepTemplate {
+  id: number;
+  hospitalId: number;
+  categoryCode: string;
+  categoryName: string;
+  /** In order. */
+  steps: string[];
+  updatedAt: string;
+}
+
+export interface HospitalNotice {
+  id: number;
+  hospitalId: number;
+  hospitalName: string;
+  departmentId: number | null;
+  departmentName: string | null;
+  title: string;
+  content: string;
+  level: NoticeLevelCode;
+  /** ISO-8601 UTC; the notice shows while now ∈ [startsAt, endsAt). */
+  startsAt: string;
+  endsAt: string;
+  status: NoticeStatusCode;
+}
+
+export interface HospitalDetail extends Hospital {
+  departments: HospitalDepartment[];
+  notices: HospitalNotice[];
+  meetingPoints: MeetingPoint[];
+  stepTemplates: StepTemplate[];
+}
+
+/** A customer's patient as the console lists it: masked, health notes only as a flag. */
+export interface PatientMasked {
+  id: number;
+  customerId: number;
+  name: string;
+  relation: string;
+  relationName: string;
+  gender: string;
+  birthDate: string | null;
+  age: number | null;
+  phoneMasked: string;
+  idCardMasked: string;
+  hasHealthNotes: boolean;
+  createdAt: string;
 }
 
 export interface Escort {

@@ -1,4 +1,5 @@
-import { formatDate, formatDateTime, shanghaiDaysToUtcRange, shanghaiWallClockToIso } from './time';
+import dayjs from 'dayjs';
+import { formatDate, formatDateTime, shanghaiDaysToUtcRange, shanghaiWallClockToIso, shanghaiWallClockToUtc, utcToShanghaiWallClock } from './time';
 
 describe('formatDateTime', () => {
   it('shows a UTC instant in Asia/Shanghai time', () => {
@@ -53,5 +54,18 @@ describe('shanghaiWallClockToIso', () => {
 
   it('round-trips with formatDateTime', () => {
     expect(formatDateTime(shanghaiWallClockToIso('2026-12-31 23:00'), 'YYYY-MM-DD HH:mm')).toBe('2026-12-31 23:00');
+  });
+});
+
+describe('Shanghai wall-clock pickers', () => {
+  it('reads a picked time as Shanghai time and sends UTC, whatever the machine zone', () => {
+    expect(shanghaiWallClockToUtc('2026-06-01 09:00:00')).toBe('2026-06-01T01:00:00.000Z');
+    expect(shanghaiWallClockToUtc(dayjs('2026-06-01 00:30:00'))).toBe('2026-05-31T16:30:00.000Z');
+  });
+
+  it('turns a UTC instant back into the same Shanghai wall-clock time for the picker', () => {
+    const picked = utcToShanghaiWallClock('2026-05-31T16:30:00.000Z');
+    expect(picked.format('YYYY-MM-DD HH:mm')).toBe('2026-06-01 00:30');
+    expect(shanghaiWallClockToUtc(picked)).toBe('2026-05-31T16:30:00.000Z');
   });
 });

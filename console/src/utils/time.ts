@@ -43,3 +43,17 @@ export function shanghaiWallClockToIso(wallClock: string): string {
   if (!parsed.isValid()) throw new RangeError(`"${wallClock}" is not a YYYY-MM-DD HH:mm time`);
   return parsed.toISOString();
 }
+
+/**
+ * Date-time pickers show the browser's zone, but people mean Shanghai wall-clock time: the picked
+ * `2026-06-01 09:00` is read as 09:00 in Shanghai and sent as UTC, whatever the machine's zone.
+ */
+export function shanghaiWallClockToUtc(value: dayjs.Dayjs | string): string {
+  const wallClock = typeof value === 'string' ? value : value.format('YYYY-MM-DD HH:mm:ss');
+  return dayjs.tz(wallClock, DISPLAY_TIME_ZONE).toISOString();
+}
+
+/** The picker value for a UTC instant: its Shanghai wall-clock time as a local dayjs. */
+export function utcToShanghaiWallClock(iso: string): dayjs.Dayjs {
+  return dayjs(dayjs.utc(iso).tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD HH:mm:ss'));
+}

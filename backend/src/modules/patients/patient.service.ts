@@ -155,8 +155,10 @@ export class PatientService {
    * refused when none is left.
    */
   async create(customerId: number, input: PatientInputDTO): Promise<PatientFull> {
-    const sealed = this.seal(input);
-    for (let attempt = 0; attempt < 5; attempt++) {
+    const sealed = this.sealedValues(input);
+    // Each lost race means another create took a slot, so PATIENT_LIMIT + 1 passes always end in
+    // a free slot or a full list; the jittered pause spreads out a burst of retries.
+    for (let attempt = 0; attempt <= PATIENT_LIMIT; attempt++) {
       const id = await this.dataSource.transaction(async manager => {
         const repo = manager.getRepository(Patient);
         await this.assertIdCardFree(repo, customerId, sealed.idCardHash, null);
@@ -169,18 +171,23 @@ export class PatientService {
           const result = await repo.insert({ ...sealed, customerId, slot });
           return result.identifiers[0].id as number;
         } catch (err) {
-          if (isUniqueViolation(err)) return null;
+          if (isUniqueViolation(err) || isLockConflict(err)) return null;
           throw err;
         }
+      }).catch(err => {
+        // MySQL may pick this transaction as a deadlock victim at commit time too.
+        if (isLockConflict(err)) return null;
+        throw err;
       });
       if (id !== null) return this.getOwnFull(customerId, id);
       // Lost a race: either for the slot (retry) or for the same ID number (refused on the next pass).
+      await new Promise(resolve => setTimeout(resolve, 5 + Math.floor(Math.random() * 20)));
     }
     throw Errors.conflict('PATIENT_BUSY', '操作太频繁，请稍后再试');
   }
 
   async update(customerId: number, patientId: number, input: PatientInputDTO): Promise<PatientFull> {
-    const sealed = this.seal(input);
+    const sealed = this.sealedValues(input);
     await this.dataSource.transaction(async manager => {
       const repo = manager.getRepository(Patient);
       const current = await repo.findOne({ where: { id: patientId, customerId } });
@@ -247,7 +254,7 @@ export class PatientService {
   }
 
   /** Validates identity facts and turns the input into column values, personal data sealed. */
-  private seal(input: PatientInputDTO) {
+  sealedValues(input: PatientInputDTO) {
     const today = shanghaiToday();
     let gender = input.gender as Gender | undefined;
     let birthDate = input.birthDate || null;
@@ -315,6 +322,12 @@ export class PatientService {
       updatedAt: p.updatedAt,
     };
   }
+}
+
+/** MySQL/MariaDB deadlock or lock wait timeout: the statement lost a race and may be retried. */
+function isLockConflict(err: any): boolean {
+  const code = err?.code ?? err?.driverError?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
 }
 
 const duplicate = () => Errors.conflict('PATIENT_DUPLICATE', '该身份证号的就诊人已存在');

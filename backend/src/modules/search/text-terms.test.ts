@@ -29,8 +29,9 @@ describe('text terms for the Chinese search index', () => {
   });
 
   it('handles mixed ASCII, digits and Chinese without word splitting', () => {
-    expect(matches('CT 机维修，请改约 MRI', 'ct机')).toBe(false);
-    expect(matches('CT机维修，请改约 MRI', 'ct机')).toBe(true);
+    expect(matches('CT 机维修，请改约 MRI', 'ct机')).toBe(true);
+    expect(matches('CT 机维修，请改约 MRI', 'ct 机')).toBe(true);
+    expect(matches('CT 机维修，请改约 MRI', '维修mri')).toBe(false);
     expect(matches('门诊楼 2号门', '2号门')).toBe(true);
     expect(matches('上海市第六人民医院（宜山路600号）', '600')).toBe(true);
     expect(matches('B超室', 'b超')).toBe(true);
@@ -75,6 +76,7 @@ describe('text terms for the Chinese search index', () => {
     expect(containsQuery('北京协和医院', '协和医')).toBe(true);
     expect(containsQuery('ＣＴ机 维修', 'ct机')).toBe(true);
     expect(containsQuery('北京协和医院', '和医协')).toBe(false);
-    expect(normaliseText(' A，b ')).toBe('a b');
+    expect(normaliseText(' A，b c ')).toBe('a bc');
+    expect(containsQuery('上海 MRI 影像中心', 'mri 影像')).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
  * Terms for the application-controlled Chinese search index (table `text_index`).
  *
  * Text is normalised (NFKC folds full-width `ＣＴ１` to `ct1`, then lower case) and cut into
- * segments at anything that is not a letter or digit (spaces, punctuation). Every segment gives
- * its single characters and its character bigrams, so:
+ * segments at punctuation. In documents, spaces inside a segment are dropped, so `CT 机维修` is
+ * found by `ct机` as well as by `ct 机`; in queries, spaces separate parts that must all occur.
+ * Every segment gives its single characters and its character bigrams, so:
  *   - a query of two or more characters is found through its bigrams (`挂号` in `如何在线挂号`),
  *   - a one-character query through the single characters,
  *   - mixed text needs no word splitting (`ct机` → `ct`, `t机`; `2号门` → `2号`, `号门`).
@@ -15,21 +16,33 @@
 /** Longest query we split; longer input is cut (a search box, not a document). */
 export const MAX_QUERY_CHARS = 32;
 
-const SEGMENT_SPLIT = /[^\p{L}\p{N}]+/u;
+const PUNCTUATION = /[^\p{L}\p{N}\s]+/u;
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+const SPACES = /\s+/gu;
 
-/** NFKC, lower case, segments of letters and digits (as arrays of code points). */
-export function segmentsOf(text: string): string[][] {
+function split(text: string, separator: RegExp, dropSpaces: boolean): string[][] {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .split(SEGMENT_SPLIT)
+    .split(separator)
+    .map(s => (dropSpaces ? s.replace(SPACES, '') : s))
     .filter(s => s.length > 0)
     .map(s => Array.from(s));
 }
 
+/** Query segments: letters and digits between spaces or punctuation (as arrays of code points). */
+export function segmentsOf(text: string): string[][] {
+  return split(text, WORD_SPLIT, false);
+}
+
+/** Document segments: text between punctuation, spaces removed (`CT 机` reads as `ct机`). */
+export function documentSegmentsOf(text: string): string[][] {
+  return split(text, PUNCTUATION, true);
+}
+
 /** The normalised form used for whole-substring comparisons (segments joined by one space). */
 export function normaliseText(text: string): string {
-  return segmentsOf(text)
+  return documentSegmentsOf(text)
     .map(s => s.join(''))
     .join(' ');
 }
@@ -37,7 +50,7 @@ export function normaliseText(text: string): string {
 /** Every term a document's text is indexed under: its single characters and its bigrams. */
 export function documentTerms(text: string): Set<string> {
   const terms = new Set<string>();
-  for (const chars of segmentsOf(text)) {
+  for (const chars of documentSegmentsOf(text)) {
     for (let i = 0; i < chars.length; i++) {
       terms.add(chars[i]);
       if (i + 1 < chars.length) terms.add(chars[i] + chars[i + 1]);
@@ -82,8 +95,10 @@ export function weightedTerms(fields: WeightedField[]): Map<string, number> {
   return result;
 }
 
-/** True when the normalised query occurs as one piece in the normalised text. */
+/** True when the query (spaces dropped) occurs as one piece in the normalised text. */
 export function containsQuery(text: string, query: string): boolean {
-  const q = normaliseText(query);
+  const q = segmentsOf(query)
+    .map(s => s.join(''))
+    .join('');
   return q.length > 0 && normaliseText(text).includes(q);
 }

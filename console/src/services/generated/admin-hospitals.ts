@@ -4,13 +4,175 @@ import { request } from '@umijs/max';
 import type { RequestOptions } from '@umijs/max';
 
 /**
- * 医院列表（按城市范围）
+ * 删除科室（相关公告改为全院公告）
+ * DELETE /api/admin/hospitals/{id}/departments/{departmentId} (adminhospitalcontroller_deletedepartment)
+ */
+export async function deleteAdminHospitalsByIdDepartmentsByDepartmentId<T = unknown>(params: API.DeleteAdminHospitalsByIdDepartmentsByDepartmentIdParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/departments/${encodeURIComponent(String(params.departmentId))}`, {
+    method: 'DELETE',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 删除集合点
+ * DELETE /api/admin/hospitals/{id}/meeting-points/{pointId} (adminhospitalcontroller_deletemeetingpoint)
+ */
+export async function deleteAdminHospitalsByIdMeetingPointsByPointId<T = unknown>(params: API.DeleteAdminHospitalsByIdMeetingPointsByPointIdParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/meeting-points/${encodeURIComponent(String(params.pointId))}`, {
+    method: 'DELETE',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 删除流程模板
+ * DELETE /api/admin/hospitals/{id}/step-templates/{categoryCode} (adminhospitalcontroller_deletesteptemplate)
+ */
+export async function deleteAdminHospitalsByIdStepTemplatesByCategoryCode<T = unknown>(params: API.DeleteAdminHospitalsByIdStepTemplatesByCategoryCodeParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/step-templates/${encodeURIComponent(String(params.categoryCode))}`, {
+    method: 'DELETE',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 医院列表（按城市范围，关键字走中文检索索引）
  * GET /api/admin/hospitals (adminhospitalcontroller_list)
  */
 export async function getAdminHospitals<T = unknown>(params: API.GetAdminHospitalsParams = {}, options?: RequestOptions) {
   return request<T>('/api/admin/hospitals', {
     method: 'GET',
     params,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 医院详情（科室、公告、集合点、流程模板）
+ * GET /api/admin/hospitals/{id} (adminhospitalcontroller_detail)
+ */
+export async function getAdminHospitalsById<T = unknown>(params: API.GetAdminHospitalsByIdParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}`, {
+    method: 'GET',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 新建医院
+ * POST /api/admin/hospitals (adminhospitalcontroller_create)
+ */
+export async function postAdminHospitals<T = unknown>(body: API.HospitalInputDTO, options?: RequestOptions) {
+  return request<T>('/api/admin/hospitals', {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 新增科室
+ * POST /api/admin/hospitals/{id}/departments (adminhospitalcontroller_createdepartment)
+ */
+export async function postAdminHospitalsByIdDepartments<T = unknown>(params: API.PostAdminHospitalsByIdDepartmentsParams, body: API.DepartmentInputDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/departments`, {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 停用医院（用户端不再展示、不可预约）
+ * POST /api/admin/hospitals/{id}/disable (adminhospitalcontroller_disable)
+ */
+export async function postAdminHospitalsByIdDisable<T = unknown>(params: API.PostAdminHospitalsByIdDisableParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/disable`, {
+    method: 'POST',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 启用医院
+ * POST /api/admin/hospitals/{id}/enable (adminhospitalcontroller_enable)
+ */
+export async function postAdminHospitalsByIdEnable<T = unknown>(params: API.PostAdminHospitalsByIdEnableParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/enable`, {
+    method: 'POST',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 新增集合点
+ * POST /api/admin/hospitals/{id}/meeting-points (adminhospitalcontroller_createmeetingpoint)
+ */
+export async function postAdminHospitalsByIdMeetingPoints<T = unknown>(params: API.PostAdminHospitalsByIdMeetingPointsParams, body: API.MeetingPointInputDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/meeting-points`, {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 发布医院公告
+ * POST /api/admin/hospitals/{id}/notices (adminhospitalcontroller_createnotice)
+ */
+export async function postAdminHospitalsByIdNotices<T = unknown>(params: API.PostAdminHospitalsByIdNoticesParams, body: API.NoticeInputDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/notices`, {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 修改医院资料
+ * PUT /api/admin/hospitals/{id} (adminhospitalcontroller_update)
+ */
+export async function putAdminHospitalsById<T = unknown>(params: API.PutAdminHospitalsByIdParams, body: API.HospitalInputDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}`, {
+    method: 'PUT',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 修改科室
+ * PUT /api/admin/hospitals/{id}/departments/{departmentId} (adminhospitalcontroller_updatedepartment)
+ */
+export async function putAdminHospitalsByIdDepartmentsByDepartmentId<T = unknown>(params: API.PutAdminHospitalsByIdDepartmentsByDepartmentIdParams, body: API.DepartmentInputDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/departments/${encodeURIComponent(String(params.departmentId))}`, {
+    method: 'PUT',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 修改集合点
+ * PUT /api/admin/hospitals/{id}/meeting-points/{pointId} (adminhospitalcontroller_updatemeetingpoint)
+ */
+export async function putAdminHospitalsByIdMeetingPointsByPointId<T = unknown>(params: API.PutAdminHospitalsByIdMeetingPointsByPointIdParams, body: API.MeetingPointInputDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/meeting-points/${encodeURIComponent(String(params.pointId))}`, {
+    method: 'PUT',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 保存某服务类别的流程模板（整体替换，按顺序）
+ * PUT /api/admin/hospitals/{id}/step-templates/{categoryCode} (adminhospitalcontroller_savesteptemplate)
+ */
+export async function putAdminHospitalsByIdStepTemplatesByCategoryCode<T = unknown>(params: API.PutAdminHospitalsByIdStepTemplatesByCategoryCodeParams, body: API.StepTemplateInputDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/hospitals/${encodeURIComponent(String(params.id))}/step-templates/${encodeURIComponent(String(params.categoryCode))}`, {
+    method: 'PUT',
+    data: body,
     ...(options || {}),
   });
 }

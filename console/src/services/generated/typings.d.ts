@@ -2,6 +2,17 @@
 // Types from components.schemas and operation parameters.
 
 declare namespace API {
+  type AppHospitalQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 名称、别名、地址或科室关键字 */
+    keyword?: string;
+  };
+
   type AssignDTO = {
     /** 陪诊师 ID */
     escortId?: number;
@@ -125,6 +136,15 @@ declare namespace API {
     tab?: "all" | "unpaid" | "active" | "done" | "refund";
   };
 
+  type DepartmentInputDTO = {
+    name?: string;
+    building?: string;
+    floor?: string;
+    room?: string;
+    phone?: string;
+    notes?: string;
+  };
+
   type ErrandDTO = {
     /** 代办事项，如 取 CT 报告 */
     tasks?: string[];
@@ -152,6 +172,36 @@ declare namespace API {
     receiptUrl?: string;
   };
 
+  type HospitalInputDTO = {
+    cityId?: number;
+    name?: string;
+    /** 别名，多个用空格或逗号分隔 */
+    alias?: string;
+    grade?: "三甲" | "三乙" | "三丙" | "二甲" | "二乙" | "二丙" | "一甲" | "一乙" | "一丙" | "未定级";
+    address?: string;
+    /** 纬度（十进制度数字符串，最多 6 位小数） */
+    latitude?: string | null;
+    /** 经度（十进制度数字符串，最多 6 位小数） */
+    longitude?: string | null;
+    phone?: string;
+    outpatientHours?: string;
+    visitingHours?: string;
+    intro?: string | null;
+  };
+
+  type HospitalQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 名称、别名、地址或科室关键字（中文子串） */
+    keyword?: string;
+    /** 只看启用（true）或停用（false） */
+    enabled?: boolean;
+  };
+
   type InboxQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -161,9 +211,60 @@ declare namespace API {
     unreadOnly?: boolean;
   };
 
+  type MeetingPointInputDTO = {
+    name?: string;
+    description?: string;
+  };
+
   type NoteDTO = {
     /** 备注内容 */
     content?: string;
+  };
+
+  type NoticeBoardQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** active 生效中 / upcoming 未开始 / expired 已结束 */
+    status?: "active" | "upcoming" | "expired";
+    cityId?: number;
+    hospitalId?: number;
+  };
+
+  type NoticeInputDTO = {
+    /** 只对某个科室（可空） */
+    departmentId?: number | null;
+    title?: string;
+    content?: string;
+    level?: "info" | "warning";
+    /** 开始时间（含），ISO 8601 */
+    startsAt?: string;
+    /** 结束时间（不含），ISO 8601 */
+    endsAt?: string;
+  };
+
+  type PatientInputDTO = {
+    name?: string;
+    /** self 本人 / parent 父母 / spouse 配偶 / child 子女 / other 其他 */
+    relation?: "self" | "parent" | "spouse" | "child" | "other";
+    /** 有身份证号时可省略（由身份证号得出） */
+    gender?: "male" | "female";
+    /** YYYY-MM-DD；有身份证号时可省略 */
+    birthDate?: string | null;
+    phone?: string;
+    /** 18 位居民身份证号 */
+    idCardNo?: string | null;
+    /** 过敏史 */
+    allergies?: string;
+    /** 慢性病 */
+    chronicConditions?: string;
+    /** 常用药 */
+    medications?: string;
+    /** 紧急联系人 */
+    emergencyContactName?: string;
+    /** 紧急联系人手机号 */
+    emergencyContactPhone?: string;
   };
 
   type PriceRuleParamsDTO = {
@@ -306,6 +407,10 @@ declare namespace API {
     status?: "active" | "disabled";
   };
 
+  type StepTemplateInputDTO = {
+    steps?: string[];
+  };
+
   type UpdatePriceRuleDTO = {
     name?: string;
     kind?: "surcharge" | "discount";
@@ -362,6 +467,29 @@ declare namespace API {
     smsCode?: string;
   };
 
+  type DeleteAdminHospitalNoticesByIdParams = {
+    id: string;
+  };
+
+  type DeleteAdminHospitalsByIdDepartmentsByDepartmentIdParams = {
+    departmentId: string;
+    id: string;
+  };
+
+  type DeleteAdminHospitalsByIdMeetingPointsByPointIdParams = {
+    pointId: string;
+    id: string;
+  };
+
+  type DeleteAdminHospitalsByIdStepTemplatesByCategoryCodeParams = {
+    categoryCode: string;
+    id: string;
+  };
+
+  type DeleteAppPatientsByIdParams = {
+    id: string;
+  };
+
   type GetAdminAuditLogsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -378,6 +506,10 @@ declare namespace API {
     to?: string;
   };
 
+  type GetAdminCustomersByIdPatientsParams = {
+    id: string;
+  };
+
   type GetAdminEscortsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -387,13 +519,32 @@ declare namespace API {
     keyword?: string;
   };
 
+  type GetAdminHospitalNoticesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** active 生效中 / upcoming 未开始 / expired 已结束 */
+    status?: "active" | "upcoming" | "expired";
+    cityId?: number;
+    hospitalId?: number;
+  };
+
   type GetAdminHospitalsParams = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
+    /** 城市 ID */
     cityId?: number;
+    /** 名称、别名、地址或科室关键字（中文子串） */
     keyword?: string;
+    /** 只看启用（true）或停用（false） */
+    enabled?: boolean;
+  };
+
+  type GetAdminHospitalsByIdParams = {
+    id: string;
   };
 
   type GetAdminNotificationsParams = {
@@ -470,6 +621,21 @@ declare namespace API {
     status?: "active" | "disabled";
   };
 
+  type GetAppHospitalsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 名称、别名、地址或科室关键字 */
+    keyword?: string;
+  };
+
+  type GetAppHospitalsByIdParams = {
+    id: string;
+  };
+
   type GetAppNotificationsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -492,6 +658,10 @@ declare namespace API {
   };
 
   type GetAppOrdersByIdCancelPreviewParams = {
+    id: string;
+  };
+
+  type GetAppPatientsByIdParams = {
     id: string;
   };
 
@@ -521,6 +691,30 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminHospitalNoticesByIdEndParams = {
+    id: string;
+  };
+
+  type PostAdminHospitalsByIdDepartmentsParams = {
+    id: string;
+  };
+
+  type PostAdminHospitalsByIdDisableParams = {
+    id: string;
+  };
+
+  type PostAdminHospitalsByIdEnableParams = {
+    id: string;
+  };
+
+  type PostAdminHospitalsByIdMeetingPointsParams = {
+    id: string;
+  };
+
+  type PostAdminHospitalsByIdNoticesParams = {
+    id: string;
+  };
+
   type PostAdminNotificationsByIdReadParams = {
     id: string;
   };
@@ -542,6 +736,10 @@ declare namespace API {
   };
 
   type PostAdminOrdersByIdRescheduleParams = {
+    id: string;
+  };
+
+  type PostAdminPatientsByIdRevealParams = {
     id: string;
   };
 
@@ -655,6 +853,29 @@ declare namespace API {
     id: string;
   };
 
+  type PutAdminHospitalNoticesByIdParams = {
+    id: string;
+  };
+
+  type PutAdminHospitalsByIdParams = {
+    id: string;
+  };
+
+  type PutAdminHospitalsByIdDepartmentsByDepartmentIdParams = {
+    departmentId: string;
+    id: string;
+  };
+
+  type PutAdminHospitalsByIdMeetingPointsByPointIdParams = {
+    pointId: string;
+    id: string;
+  };
+
+  type PutAdminHospitalsByIdStepTemplatesByCategoryCodeParams = {
+    categoryCode: string;
+    id: string;
+  };
+
   type PutAdminPriceRulesByIdParams = {
     id: string;
   };
@@ -669,6 +890,10 @@ declare namespace API {
   };
 
   type PutAdminStaffUsersByIdParams = {
+    id: string;
+  };
+
+  type PutAppPatientsByIdParams = {
     id: string;
   };
 }

@@ -29,7 +29,7 @@ export class PatientInputDTO {
   @Rule(RuleType.string().valid(...Object.keys(GENDERS)).messages(zhMessages({ 'any.only': '性别不正确' })))
   gender?: string;
 
-  @ApiProperty({ required: false, example: '1956-03-08', description: 'YYYY-MM-DD；有身份证号时可省略' })
+  @ApiProperty({ type: 'string', nullable: true, required: false, example: '1956-03-08', description: 'YYYY-MM-DD；有身份证号时可省略' })
   @Rule(RuleType.string().pattern(/^\d{4}-\d{2}-\d{2}$/).allow(null).messages(zhMessages({ 'string.pattern.base': '出生日期格式应为 YYYY-MM-DD' })))
   birthDate?: string | null;
 
@@ -37,7 +37,7 @@ export class PatientInputDTO {
   @Rule(mobile('手机号').required().messages(zhMessages({ 'any.required': '请填写手机号' })))
   phone: string;
 
-  @ApiProperty({ required: false, example: '11010519491231002X', description: '18 位居民身份证号' })
+  @ApiProperty({ type: 'string', nullable: true, required: false, example: '11010519491231002X', description: '18 位居民身份证号' })
   @Rule(RuleType.string().trim().max(20).allow('', null))
   idCardNo?: string | null;
 
