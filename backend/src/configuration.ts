@@ -15,6 +15,7 @@ import { DemoSeeder } from './seed/demo-seeder';
 import { DemoOrderSeeder } from './seed/demo-orders';
 import { detectMysqlFlavor } from './config/datasource';
 import { OrderJobs } from './modules/orders/order-jobs';
+import { cacheValidationSchemas } from './common/validation-cache';
 
 @Configuration({
   imports: [koa, validate, typeorm, jwt, swagger],
@@ -41,6 +42,7 @@ export class MainConfiguration {
     this.app.useMiddleware([RequestIdMiddleware, StaticSiteMiddleware, EnvelopeMiddleware]);
     this.app.useFilter([ErrorFilter]);
     this.app.useGuard([AccessGuard]);
+    await cacheValidationSchemas(container);
     const settings = this.configService.getConfiguration('app') as AppSettings;
     if (settings.seedDemo) {
       const seeder = await container.getAsync(DemoSeeder);

@@ -2,7 +2,7 @@ import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { JwtService } from '@midwayjs/jwt';
 import { IsNull, Repository } from 'typeorm';
-import { randomUUID } from 'crypto';
+import { createSecretKey, KeyObject, randomUUID } from 'crypto';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Errors } from '../../common/errors';
@@ -113,10 +113,21 @@ export class TokenService {
    * Verifies signature, issuer, expiry and that the session is still alive.
    * Anything wrong is a 401; which audience may use which route is the guard's business.
    */
+  /**
+   * The HS256 secret as a KeyObject, made once. Given a string, jsonwebtoken first tries to parse
+   * it as a PEM public key on every call and only then falls back: a measurable cost per request.
+   */
+  private get jwtKey(): KeyObject {
+    this.cachedJwtKey ??= createSecretKey(Buffer.from(this.settings.jwtSecret));
+    return this.cachedJwtKey;
+  }
+
+  private cachedJwtKey: KeyObject | undefined;
+
   async verifyAccess(token: string): Promise<AccessClaims> {
     let payload: any;
     try {
-      payload = await this.jwt.verify(token, this.settings.jwtSecret, { algorithms: ['HS256'], issuer: ISSUER });
+      payload = await this.jwt.verify(token, this.jwtKey as any, { algorithms: ['HS256'], issuer: ISSUER });
     } catch (err) {
       if (err?.name === 'TokenExpiredError') throw Errors.tokenExpired();
       throw Errors.tokenInvalid();
@@ -135,7 +146,7 @@ export class TokenService {
 
   private async mintPair(session: AuthSession): Promise<TokenPair> {
     const ttl = this.settings.accessTokenTtlSeconds;
-    const accessToken = await this.jwt.sign({ sid: session.id }, this.settings.jwtSecret, {
+    const accessToken = await this.jwt.sign({ sid: session.id }, this.jwtKey as any, {
       algorithm: 'HS256',
       issuer: ISSUER,
       audience: session.audience,

@@ -29,6 +29,13 @@ export class NotificationService {
   @Inject()
   settings: SettingsService;
 
+  /**
+   * Set when this process queued an outside delivery since its last flush, so a request that
+   * queued nothing does not pay for a query. The job flushes with `force` and picks up rows other
+   * processes queued.
+   */
+  private queuedSinceFlush = false;
+
   readonly channels: Record<'wechat' | 'sms', NotificationChannel> = {
     wechat: new DevOutboxChannel('wechat'),
     sms: new DevOutboxChannel('sms'),
@@ -50,12 +57,16 @@ export class NotificationService {
       const outside = r.type === 'staff' ? [] : template.channels.filter((c): c is 'wechat' | 'sms' => c !== 'in_app');
       for (const channel of outside) {
         await manager.getRepository(NotificationDelivery).insert({ notificationId, channel, status: 'pending', attempts: 0, detail: '', deliveredAt: null });
+        this.queuedSinceFlush = true;
       }
     }
   }
 
   /** Delivers pending outside messages; safe to run from several places (each row is claimed by CAS). */
-  async flush(limit = 100): Promise<{ sent: number; failed: number }> {
+  async flush(options: { force?: boolean; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
+    if (!options.force && !this.queuedSinceFlush) return { sent: 0, failed: 0 };
+    this.queuedSinceFlush = false;
+    const limit = options.limit ?? 100;
     const pending = await this.deliveries.find({ where: { status: 'pending' }, order: { id: 'ASC' }, take: limit });
     let sent = 0;
     let failed = 0;

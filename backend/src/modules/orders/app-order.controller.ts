@@ -35,12 +35,11 @@ export class AppOrderController {
   }
 
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '同一个键 + 同样的内容重复提交，返回第一次的结果' })
-  @Post('/orders', { summary: '下单（待支付）' })
+  @Post('/orders', { summary: '下单（待支付），返回订单与价格明细' })
   async create(@Body() body: BookingDTO) {
     const customerId = this.actor.id as number;
     return this.idempotency.run(`customer:${customerId}:create-order`, this.ctx.get('idempotency-key') || undefined, body, async () => {
-      const order = await this.orders.create(customerId, body);
-      return this.query.detailForCustomer(order.id, this.actor);
+      return this.query.bookingSummary(await this.orders.create(customerId, body));
     });
   }
 

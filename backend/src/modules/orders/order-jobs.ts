@@ -44,7 +44,7 @@ export class OrderJobs {
     try {
       const closed = await this.orders.expireUnpaid(now);
       const reminded = await this.orders.sendReminders(now);
-      const { sent } = await this.notifications.flush();
+      const { sent } = await this.notifications.flush({ force: true });
       if (closed || reminded) this.logger.info(`[jobs] closed ${closed} unpaid orders, sent ${reminded} reminders`);
       return { closed, reminded, delivered: sent };
     } catch (err) {

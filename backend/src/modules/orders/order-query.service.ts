@@ -150,6 +150,11 @@ export class OrderQueryService {
     return toPage(await this.views(rows), total, q);
   }
 
+  /** What the booking answer carries: the order and its price lines (the app goes on to payment). */
+  bookingSummary(o: Order) {
+    return { ...this.view(o, ''), priceLines: priceLinesOf(o) };
+  }
+
   async detailForCustomer(orderId: number, actor: OrderActor) {
     const o = await this.orders.findOneBy({ id: orderId });
     assertVisible(o, actor);

@@ -129,8 +129,8 @@ export class OrderService {
   }
 
   private async isFirstOrder(customerId: number): Promise<boolean> {
-    const earlier = await this.orders.count({ where: { customerId, status: Not(In(['cancelled', 'closed'])) } });
-    return earlier === 0;
+    const earlier = await this.orders.findOne({ where: { customerId, status: Not(In(['cancelled', 'closed'])) }, select: { id: true } });
+    return earlier === null;
   }
 
   /**
