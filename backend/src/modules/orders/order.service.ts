@@ -196,7 +196,7 @@ export class OrderService {
       for (let attempt = 0; !id; attempt++) {
         try {
           const inserted = await repo.insert({
-            orderNo: newOrderNo(now),
+            orderNo: newOrderNo(new Date()),
             customerId,
             cityId: req.cityId,
             serviceItemId: b.item.id,
