@@ -16,6 +16,11 @@ export const ACCESS_PERMISSIONS = {
   canReadCatalog: PERMISSION.catalogRead,
   canReadCustomers: PERMISSION.customerRead,
   canRevealPii: PERMISSION.piiReveal,
+  canReadOrders: PERMISSION.orderRead,
+  canWriteOrders: PERMISSION.orderWrite,
+  canDispatchOrders: PERMISSION.orderDispatch,
+  canReadSettings: PERMISSION.settingsRead,
+  canWriteSettings: PERMISSION.settingsWrite,
 } as const satisfies Record<string, Permission>;
 
 /**
@@ -24,7 +29,7 @@ export const ACCESS_PERMISSIONS = {
  */
 export const MENU_GROUPS = {
   canSeeBasicData: ['canReadHospitals', 'canReadEscorts', 'canReadCatalog'],
-  canSeeSystem: ['canReadStaff', 'canReadAudit'],
+  canSeeSystem: ['canReadStaff', 'canReadAudit', 'canReadSettings'],
 } as const satisfies Record<string, readonly (keyof typeof ACCESS_PERMISSIONS)[]>;
 
 export type PermissionFlags = Record<keyof typeof ACCESS_PERMISSIONS, boolean>;

@@ -13,5 +13,10 @@ export const PERMISSION = {
   catalogRead: 'catalog:read',
   customerRead: 'customer:read',
   piiReveal: 'pii:reveal',
+  orderRead: 'order:read',
+  orderWrite: 'order:write',
+  orderDispatch: 'order:dispatch',
+  settingsRead: 'settings:read',
+  settingsWrite: 'settings:write',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

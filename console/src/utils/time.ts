@@ -33,3 +33,16 @@ export function shanghaiDaysToUtcRange(startDay: string, endDay: string): { from
   const to = dayjs.tz(endDay.slice(0, 10), DISPLAY_TIME_ZONE).startOf('day').add(1, 'day');
   return { from: from.toISOString(), to: to.toISOString() };
 }
+
+/** Today's calendar day in Asia/Shanghai, YYYY-MM-DD, whatever the browser's zone. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return dayjs(now).tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD');
+}
+
+/**
+ * A wall-clock time that staff picked meaning Shanghai time ('2026-11-24 09:00') as a UTC instant
+ * ('2026-11-24T01:00:00.000Z'). Date pickers run in the browser's zone; only their digits count.
+ */
+export function shanghaiWallClockToIso(wallClock: string): string {
+  return dayjs.tz(wallClock.trim(), DISPLAY_TIME_ZONE).toISOString();
+}

@@ -4,13 +4,104 @@ import { request } from '@umijs/max';
 import type { RequestOptions } from '@umijs/max';
 
 /**
- * 服务项目
+ * 服务项目列表（含各城市价格）
  * GET /api/admin/service-items (adminserviceitemcontroller_list)
  */
 export async function getAdminServiceItems<T = unknown>(params: API.GetAdminServiceItemsParams = {}, options?: RequestOptions) {
   return request<T>('/api/admin/service-items', {
     method: 'GET',
     params,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 服务项目详情
+ * GET /api/admin/service-items/{id} (adminserviceitemcontroller_get)
+ */
+export async function getAdminServiceItemsById<T = unknown>(params: API.GetAdminServiceItemsByIdParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/service-items/${encodeURIComponent(String(params.id))}`, {
+    method: 'GET',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 新建服务项目
+ * POST /api/admin/service-items (adminserviceitemcontroller_create)
+ */
+export async function postAdminServiceItems<T = unknown>(body: API.CreateServiceItemDTO, options?: RequestOptions) {
+  return request<T>('/api/admin/service-items', {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 在该城市停售服务项目
+ * POST /api/admin/service-items/{id}/city-prices/{cityId}/disable (adminserviceitemcontroller_disablecityprice)
+ */
+export async function postAdminServiceItemsByIdCityPricesByCityIdDisable<T = unknown>(params: API.PostAdminServiceItemsByIdCityPricesByCityIdDisableParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/service-items/${encodeURIComponent(String(params.id))}/city-prices/${encodeURIComponent(String(params.cityId))}/disable`, {
+    method: 'POST',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 在该城市开通服务项目
+ * POST /api/admin/service-items/{id}/city-prices/{cityId}/enable (adminserviceitemcontroller_enablecityprice)
+ */
+export async function postAdminServiceItemsByIdCityPricesByCityIdEnable<T = unknown>(params: API.PostAdminServiceItemsByIdCityPricesByCityIdEnableParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/service-items/${encodeURIComponent(String(params.id))}/city-prices/${encodeURIComponent(String(params.cityId))}/enable`, {
+    method: 'POST',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 下架服务项目
+ * POST /api/admin/service-items/{id}/disable (adminserviceitemcontroller_disable)
+ */
+export async function postAdminServiceItemsByIdDisable<T = unknown>(params: API.PostAdminServiceItemsByIdDisableParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/service-items/${encodeURIComponent(String(params.id))}/disable`, {
+    method: 'POST',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 上架服务项目
+ * POST /api/admin/service-items/{id}/enable (adminserviceitemcontroller_enable)
+ */
+export async function postAdminServiceItemsByIdEnable<T = unknown>(params: API.PostAdminServiceItemsByIdEnableParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/service-items/${encodeURIComponent(String(params.id))}/enable`, {
+    method: 'POST',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 修改服务项目
+ * PUT /api/admin/service-items/{id} (adminserviceitemcontroller_update)
+ */
+export async function putAdminServiceItemsById<T = unknown>(params: API.PutAdminServiceItemsByIdParams, body: API.UpdateServiceItemDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/service-items/${encodeURIComponent(String(params.id))}`, {
+    method: 'PUT',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 设置服务项目在某城市的价格（首次设置即在该城市开通）
+ * PUT /api/admin/service-items/{id}/city-prices/{cityId} (adminserviceitemcontroller_setcityprice)
+ */
+export async function putAdminServiceItemsByIdCityPricesByCityId<T = unknown>(params: API.PutAdminServiceItemsByIdCityPricesByCityIdParams, body: API.SetCityPriceDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/service-items/${encodeURIComponent(String(params.id))}/city-prices/${encodeURIComponent(String(params.cityId))}`, {
+    method: 'PUT',
+    data: body,
     ...(options || {}),
   });
 }

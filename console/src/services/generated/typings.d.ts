@@ -2,6 +2,11 @@
 // Types from components.schemas and operation parameters.
 
 declare namespace API {
+  type AssignDTO = {
+    /** 陪诊师 ID */
+    escortId?: number;
+  };
+
   type AuditQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -18,6 +23,39 @@ declare namespace API {
     to?: string;
   };
 
+  type BoardQueryDTO = {
+    /** 日期（上海时间）YYYY-MM-DD，默认今天 */
+    date?: string;
+    cityId?: number;
+  };
+
+  type BookingDTO = {
+    /** 服务项目 ID */
+    serviceItemId?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 医院 ID（陪诊类必填） */
+    hospitalId?: number;
+    departmentId?: number;
+    /** 就诊人 ID（代办可不填） */
+    patientId?: number;
+    /** 指定陪诊师 */
+    preferredEscortId?: number;
+    /** 开始时间（ISO 8601，整点或半点） */
+    startAt?: string;
+    /** 服务时长（分钟），默认取项目默认时长 */
+    durationMinutes?: number;
+    /** 上门/代办地址 */
+    serviceAddress?: string;
+    customerNote?: string;
+    errand?: ErrandDTO;
+  };
+
+  type CancelDTO = {
+    /** 取消原因 */
+    reason?: string;
+  };
+
   type CityKeywordQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -25,6 +63,50 @@ declare namespace API {
     pageSize?: number;
     cityId?: number;
     keyword?: string;
+  };
+
+  type CreatePriceRuleDTO = {
+    name?: string;
+    kind?: "surcharge" | "discount";
+    /** bp：按比例（万分之一）；fen：每单固定金额（分） */
+    amountType?: "bp" | "fen";
+    /** 比例（bp，1000 = 10%）或金额（分），正数 */
+    amount?: number;
+    params?: PriceRuleParamsDTO;
+    /** 适用的服务类别，空表示全部 */
+    categoryCodes?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    /** 排序，小的先计算 */
+    sortOrder?: number;
+    /** 规则编码：小写字母开头，可含数字和 _ */
+    code?: string;
+    type?: "hospital_grade" | "night" | "same_day" | "first_order" | "member";
+    /** 城市 ID；不填表示全部城市 */
+    cityId?: Record<string, unknown> | null;
+  };
+
+  type CreateServiceItemDTO = {
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    name?: string;
+    description?: string;
+    /** 服务包含的内容 */
+    includes?: string[];
+    /** 陪诊师需要的资质 */
+    requiredQualifications?: "basic_escort" | "nursing_cert" | "caregiver_cert" | "health_cert";
+    /** 客户需准备的材料 */
+    preparation?: string[];
+    /** 最短服务时长（分钟，30 的倍数） */
+    minDurationMinutes?: number;
+    /** 最长服务时长（分钟，30 的倍数） */
+    maxDurationMinutes?: number;
+    /** 默认服务时长（分钟，30 的倍数，在最短与最长之间） */
+    defaultDurationMinutes?: number;
+    pricingUnit?: "visit" | "hour" | "half_day" | "day" | "month";
+    /** 默认单价（分），设置城市价格时作为建议值 */
+    basePriceFen?: number;
+    /** 排序，小的在前 */
+    sortOrder?: number;
+    /** 项目编码：大写字母开头，可含数字、- 和 _ */
+    code?: string;
   };
 
   type CreateStaffUserDTO = {
@@ -35,11 +117,94 @@ declare namespace API {
     cityIds?: number[];
   };
 
-  type PageQueryDTO = {
+  type CustomerOrderQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
+    tab?: "all" | "unpaid" | "active" | "done" | "refund";
+  };
+
+  type ErrandDTO = {
+    /** 代办事项，如 取 CT 报告 */
+    tasks?: string[];
+    requirements?: string;
+    /** 需要准备/交接的材料 */
+    materials?: string[];
+    pickupAddress?: string;
+    deliveryAddress?: string;
+  };
+
+  type EscortOrderQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    scope?: "today" | "upcoming" | "history" | "all";
+  };
+
+  type ExtraChargeDTO = {
+    /** 费用说明，如 代买药品 */
+    description?: string;
+    /** 金额（分） */
+    amountFen?: number;
+    /** 票据图片地址 */
+    receiptUrl?: string;
+  };
+
+  type InboxQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type NoteDTO = {
+    /** 备注内容 */
+    content?: string;
+  };
+
+  type PriceRuleParamsDTO = {
+    /** 医院等级（医院等级规则） */
+    grades?: string[];
+    /** 夜间开始（夜间规则，北京时间 HH:mm） */
+    startTime?: string;
+    /** 夜间结束（夜间规则，北京时间 HH:mm，可跨零点） */
+    endTime?: string;
+    /** 开始前不足多少小时下单算加急（当日加急规则） */
+    withinHours?: number;
+    /** 服务开始与下单在同一天（北京时间）算加急（当日加急规则） */
+    sameCalendarDay?: boolean;
+  };
+
+  type PriceRuleQueryDTO = {
+    /** 城市 ID；只看全部城市通用的规则传 0 */
+    cityId?: number;
+    type?: "hospital_grade" | "night" | "same_day" | "first_order" | "member";
+    enabled?: boolean;
+  };
+
+  type PricingPreviewDTO = {
+    /** 服务项目 ID */
+    serviceItemId?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 医院等级，例如 三甲；不填表示无医院 */
+    hospitalGrade?: Record<string, unknown> | null;
+    /** 服务开始时间，ISO 8601 */
+    startAt?: string;
+    /** 服务时长（分钟） */
+    durationMinutes?: number;
+    /** 是否首单 */
+    firstOrder?: boolean;
+    /** 是否会员 */
+    member?: boolean;
+  };
+
+  type ReasonDTO = {
+    reason?: string;
   };
 
   type RefreshTokenDTO = {
@@ -47,8 +212,36 @@ declare namespace API {
     refreshToken?: string;
   };
 
+  type RescheduleDTO = {
+    /** 新的开始时间（ISO 8601） */
+    startAt?: string;
+    reason?: string;
+  };
+
   type ResetPasswordDTO = {
     newPassword?: string;
+  };
+
+  type ServiceCategoryQueryDTO = {
+    /** 城市 ID */
+    cityId?: number;
+  };
+
+  type ServiceItemQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    /** 是否上架 */
+    enabled?: boolean;
+    /** 名称或编码关键字 */
+    keyword?: string;
+  };
+
+  type SetCityPriceDTO = {
+    /** 该城市的单价（分） */
+    unitPriceFen?: number;
   };
 
   type SmsCodeRequestDTO = {
@@ -60,9 +253,46 @@ declare namespace API {
     code?: string;
   };
 
+  type StaffCancelDTO = {
+    /** 取消原因（必填） */
+    reason?: string;
+    /** 免除违约金（如平台原因） */
+    waivePenalty?: boolean;
+  };
+
+  type StaffCompleteDTO = {
+    /** 人工完成原因（必填） */
+    reason?: string;
+  };
+
   type StaffLoginDTO = {
     username?: string;
     password?: string;
+  };
+
+  type StaffOrderQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending_payment" | "pending_dispatch" | "dispatched" | "accepted" | "departed" | "in_service" | "completed" | "cancelled" | "closed" | "refunding" | "refunded";
+    cityId?: number;
+    hospitalId?: number;
+    serviceItemId?: number;
+    escortId?: number;
+    /** 服务日期（上海时间）YYYY-MM-DD */
+    date?: string;
+    /** 客户手机号（完整 11 位） */
+    customerPhone?: string;
+    orderNo?: string;
+  };
+
+  type StaffRescheduleDTO = {
+    /** 新的开始时间（ISO 8601） */
+    startAt?: string;
+    reason?: string;
+    /** 改约并退回派单池（陪诊师无法改约时） */
+    redispatch?: boolean;
   };
 
   type StaffUserQueryDTO = {
@@ -76,10 +306,52 @@ declare namespace API {
     status?: "active" | "disabled";
   };
 
+  type UpdatePriceRuleDTO = {
+    name?: string;
+    kind?: "surcharge" | "discount";
+    /** bp：按比例（万分之一）；fen：每单固定金额（分） */
+    amountType?: "bp" | "fen";
+    /** 比例（bp，1000 = 10%）或金额（分），正数 */
+    amount?: number;
+    params?: PriceRuleParamsDTO;
+    /** 适用的服务类别，空表示全部 */
+    categoryCodes?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    /** 排序，小的先计算 */
+    sortOrder?: number;
+  };
+
+  type UpdateServiceItemDTO = {
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    name?: string;
+    description?: string;
+    /** 服务包含的内容 */
+    includes?: string[];
+    /** 陪诊师需要的资质 */
+    requiredQualifications?: "basic_escort" | "nursing_cert" | "caregiver_cert" | "health_cert";
+    /** 客户需准备的材料 */
+    preparation?: string[];
+    /** 最短服务时长（分钟，30 的倍数） */
+    minDurationMinutes?: number;
+    /** 最长服务时长（分钟，30 的倍数） */
+    maxDurationMinutes?: number;
+    /** 默认服务时长（分钟，30 的倍数，在最短与最长之间） */
+    defaultDurationMinutes?: number;
+    pricingUnit?: "visit" | "hour" | "half_day" | "day" | "month";
+    /** 默认单价（分），设置城市价格时作为建议值 */
+    basePriceFen?: number;
+    /** 排序，小的在前 */
+    sortOrder?: number;
+  };
+
   type UpdateStaffUserDTO = {
     displayName?: string;
     roles?: string[];
     cityIds?: number[];
+  };
+
+  type VerifyCodeDTO = {
+    /** 客户出示的 6 位核销码 */
+    code?: string;
   };
 
   type WechatLoginDTO = {
@@ -124,11 +396,67 @@ declare namespace API {
     keyword?: string;
   };
 
+  type GetAdminNotificationsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type GetAdminOrdersParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending_payment" | "pending_dispatch" | "dispatched" | "accepted" | "departed" | "in_service" | "completed" | "cancelled" | "closed" | "refunding" | "refunded";
+    cityId?: number;
+    hospitalId?: number;
+    serviceItemId?: number;
+    escortId?: number;
+    /** 服务日期（上海时间）YYYY-MM-DD */
+    date?: string;
+    /** 客户手机号（完整 11 位） */
+    customerPhone?: string;
+    orderNo?: string;
+  };
+
+  type GetAdminOrdersBoardParams = {
+    /** 日期（上海时间）YYYY-MM-DD，默认今天 */
+    date?: string;
+    cityId?: number;
+  };
+
+  type GetAdminOrdersByIdParams = {
+    id: string;
+  };
+
+  type GetAdminOrdersByIdCancelPreviewParams = {
+    id: string;
+  };
+
+  type GetAdminPriceRulesParams = {
+    /** 城市 ID；只看全部城市通用的规则传 0 */
+    cityId?: number;
+    type?: "hospital_grade" | "night" | "same_day" | "first_order" | "member";
+    enabled?: boolean;
+  };
+
   type GetAdminServiceItemsParams = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
+    categoryCode?: "outpatient" | "examination" | "inpatient_escort" | "inpatient_care" | "errand" | "home_care";
+    /** 是否上架 */
+    enabled?: boolean;
+    /** 名称或编码关键字 */
+    keyword?: string;
+  };
+
+  type GetAdminServiceItemsByIdParams = {
+    id: string;
   };
 
   type GetAdminStaffUsersParams = {
@@ -140,6 +468,111 @@ declare namespace API {
     keyword?: string;
     role?: "admin" | "ops" | "finance" | "support";
     status?: "active" | "disabled";
+  };
+
+  type GetAppNotificationsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type GetAppOrdersParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    tab?: "all" | "unpaid" | "active" | "done" | "refund";
+  };
+
+  type GetAppOrdersByIdParams = {
+    id: string;
+  };
+
+  type GetAppOrdersByIdCancelPreviewParams = {
+    id: string;
+  };
+
+  type GetAppServiceCategoriesParams = {
+    /** 城市 ID */
+    cityId?: number;
+  };
+
+  type GetEscortNotificationsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 只看未读 */
+    unreadOnly?: boolean;
+  };
+
+  type GetEscortOrdersParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    scope?: "today" | "upcoming" | "history" | "all";
+  };
+
+  type GetEscortOrdersByIdParams = {
+    id: string;
+  };
+
+  type PostAdminNotificationsByIdReadParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdAssignParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdCancelParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdCompleteParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdNotesParams = {
+    id: string;
+  };
+
+  type PostAdminOrdersByIdRescheduleParams = {
+    id: string;
+  };
+
+  type PostAdminPriceRulesByIdDisableParams = {
+    id: string;
+  };
+
+  type PostAdminPriceRulesByIdEnableParams = {
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdCityPricesByCityIdDisableParams = {
+    cityId: string;
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdCityPricesByCityIdEnableParams = {
+    cityId: string;
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdDisableParams = {
+    id: string;
+  };
+
+  type PostAdminServiceItemsByIdEnableParams = {
+    id: string;
+  };
+
+  type PostAdminSettingsByKeyParams = {
+    key: string;
   };
 
   type PostAdminStaffUsersByIdDisableParams = {
@@ -155,6 +588,83 @@ declare namespace API {
   };
 
   type PostAdminStaffUsersByIdUnlockParams = {
+    id: string;
+  };
+
+  type PostAppNotificationsByIdReadParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdCancelParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdConfirmCompleteParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdExtraChargesByChargeIdConfirmParams = {
+    chargeId: string;
+    id: string;
+  };
+
+  type PostAppOrdersByIdExtraChargesByChargeIdRejectParams = {
+    chargeId: string;
+    id: string;
+  };
+
+  type PostAppOrdersByIdRescheduleParams = {
+    id: string;
+  };
+
+  type PostEscortNotificationsByIdReadParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdAcceptParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdCompleteParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdDeclineParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdDepartParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdExtraChargesParams = {
+    id: string;
+  };
+
+  type PostEscortOrdersByIdReschedulesByRescheduleIdAcceptParams = {
+    rescheduleId: string;
+    id: string;
+  };
+
+  type PostEscortOrdersByIdReschedulesByRescheduleIdDeclineParams = {
+    rescheduleId: string;
+    id: string;
+  };
+
+  type PostEscortOrdersByIdStartParams = {
+    id: string;
+  };
+
+  type PutAdminPriceRulesByIdParams = {
+    id: string;
+  };
+
+  type PutAdminServiceItemsByIdParams = {
+    id: string;
+  };
+
+  type PutAdminServiceItemsByIdCityPricesByCityIdParams = {
+    cityId: string;
     id: string;
   };
 
