@@ -73,7 +73,7 @@ export default function OrderDetailDrawer({ orderId, onClose, onChanged }: Props
       title={
         current ? (
           <Space>
-            订单 {current.orderNo}
+            {`订单 ${current.orderNo}`}
             <OrderStatusTag status={current.status} />
           </Space>
         ) : (

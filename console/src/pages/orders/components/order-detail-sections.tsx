@@ -52,7 +52,7 @@ export function OrderBasics({ order }: { order: OrderDetail }) {
       <Descriptions.Item label="医院/科室" span={2}>
         {order.hospitalName ? placeOf(order) : '-'}
       </Descriptions.Item>
-      {order.serviceAddress && (
+      {Boolean(order.serviceAddress) && (
         <Descriptions.Item label="服务地址" span={2}>
           {order.serviceAddress}
         </Descriptions.Item>
@@ -67,12 +67,12 @@ export function OrderBasics({ order }: { order: OrderDetail }) {
       ) : (
         <Descriptions.Item label="已支付">{formatFen(order.paidFen)}</Descriptions.Item>
       )}
-      {order.customerNote && (
+      {Boolean(order.customerNote) && (
         <Descriptions.Item label="客户备注" span={2}>
           {order.customerNote}
         </Descriptions.Item>
       )}
-      {order.cancelReason && (
+      {Boolean(order.cancelReason) && (
         <Descriptions.Item label="取消原因" span={2}>
           {order.cancelReason}
         </Descriptions.Item>
@@ -99,7 +99,7 @@ export function OrderTimeline({ entries }: { entries: OrderTimelineEntry[] }) {
                 {enumLabel(ACTOR_TYPE, entry.actorType)} {entry.actorName} · {formatDateTime(entry.at)}
               </Text>
             </div>
-            {entry.reason && <div>{entry.reason}</div>}
+            {Boolean(entry.reason) && <div>{entry.reason}</div>}
           </div>
         ),
       }))}
@@ -198,10 +198,10 @@ export function ErrandCard({ errand }: { errand: ErrandDetails }) {
           ))}
         </ol>
       </Descriptions.Item>
-      {errand.requirements && <Descriptions.Item label="要求">{errand.requirements}</Descriptions.Item>}
+      {Boolean(errand.requirements) && <Descriptions.Item label="要求">{errand.requirements}</Descriptions.Item>}
       {errand.materials.length > 0 && <Descriptions.Item label="材料">{errand.materials.join('、')}</Descriptions.Item>}
-      {errand.pickupAddress && <Descriptions.Item label="取件地址">{errand.pickupAddress}</Descriptions.Item>}
-      {errand.deliveryAddress && <Descriptions.Item label="送达地址">{errand.deliveryAddress}</Descriptions.Item>}
+      {Boolean(errand.pickupAddress) && <Descriptions.Item label="取件地址">{errand.pickupAddress}</Descriptions.Item>}
+      {Boolean(errand.deliveryAddress) && <Descriptions.Item label="送达地址">{errand.deliveryAddress}</Descriptions.Item>}
     </Descriptions>
   );
 }

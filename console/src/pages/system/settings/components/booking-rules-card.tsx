@@ -41,7 +41,7 @@ export default function BookingRulesCard({ value, canWrite, onSaved }: Props) {
           label="最多提前预约天数"
           min={0}
           max={90}
-          fieldProps={{ precision: 0, addonAfter: '天' }}
+          fieldProps={{ precision: 0, suffix: '天' }}
           extra="0 表示只能预约当天"
           rules={[{ required: true, message: '请填写天数' }]}
           width="sm"
@@ -51,7 +51,7 @@ export default function BookingRulesCard({ value, canWrite, onSaved }: Props) {
           label="最短提前时间"
           min={0}
           max={7 * 24 * 60}
-          fieldProps={{ precision: 0, addonAfter: '分钟' }}
+          fieldProps={{ precision: 0, suffix: '分钟' }}
           extra="预约开始时间至少晚于下单时间这么久"
           rules={[{ required: true, message: '请填写分钟数' }]}
           width="sm"
@@ -95,7 +95,7 @@ export default function BookingRulesCard({ value, canWrite, onSaved }: Props) {
           label="支付时限"
           min={5}
           max={24 * 60}
-          fieldProps={{ precision: 0, addonAfter: '分钟' }}
+          fieldProps={{ precision: 0, suffix: '分钟' }}
           extra="超时未支付的订单自动关闭并释放陪诊师时间"
           rules={[{ required: true, message: '请填写分钟数' }]}
           width="sm"

@@ -50,7 +50,7 @@ export default function CancellationRulesCard({ value, canWrite, onSaved }: Prop
               label="开始前（小时）≥"
               min={0}
               max={24 * 30}
-              fieldProps={{ precision: 1 }}
+              
               rules={[{ required: true, message: '请填写小时数' }]}
               width="xs"
             />
@@ -59,7 +59,7 @@ export default function CancellationRulesCard({ value, canWrite, onSaved }: Prop
               label="违约金比例"
               min={0}
               max={100}
-              fieldProps={{ precision: 2, addonAfter: '%' }}
+              fieldProps={{ step: 1, suffix: '%' }}
               rules={[{ required: true, message: '请填写比例' }]}
               width="xs"
             />

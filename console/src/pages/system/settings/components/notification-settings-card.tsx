@@ -39,7 +39,7 @@ export default function NotificationSettingsCard({ value, canWrite, onSaved }: P
           label="服务提醒提前"
           min={1}
           max={72}
-          fieldProps={{ precision: 0, addonAfter: '小时' }}
+          fieldProps={{ precision: 0, suffix: '小时' }}
           rules={[{ required: true, message: '请填写小时数' }]}
           width="sm"
         />
@@ -81,7 +81,8 @@ export default function NotificationSettingsCard({ value, canWrite, onSaved }: P
                 <ProFormTextArea
                   name={['templates', event, 'body']}
                   formItemProps={CELL}
-                  fieldProps={{ maxLength: 500, autoSize: { minRows: 2, maxRows: 5 } }}
+                  // Fixed rows: fifteen auto-sizing textareas re-measure on every keystroke anywhere on the page.
+                  fieldProps={{ maxLength: 500, rows: 3 }}
                   rules={[{ required: true, whitespace: true, message: '请填写内容' }]}
                 />
               ),
