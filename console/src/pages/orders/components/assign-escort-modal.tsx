@@ -34,6 +34,7 @@ export default function AssignEscortModal({ order, open, canListEscorts, onOpenC
     <ModalForm<{ escortId: number }>
       name="assignEscortForm"
       title={`${reassign ? '改派' : '派单'} ${order.orderNo}`}
+      submitter={{ searchConfig: { submitText: reassign ? '确认改派' : '确认派单', resetText: '返回' } }}
       open={open}
       onOpenChange={onOpenChange}
       width={520}

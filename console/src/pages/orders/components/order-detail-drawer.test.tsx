@@ -5,8 +5,10 @@ import {
   getAdminOrdersByIdCancelPreview,
   postAdminOrdersByIdCancel,
   postAdminOrdersByIdNotes,
+  postAdminOrdersByIdReschedule,
 } from '@/services/generated';
 import { orderDetail } from '../test-fixtures';
+import { escortOptions } from './assign-escort-modal';
 import OrderDetailDrawer from './order-detail-drawer';
 
 let mockAccess: Record<string, boolean> = {};
@@ -154,8 +156,32 @@ describe('order detail drawer', () => {
     await openDrawer(OPS);
     fireEvent.click(screen.getByText('添加备注').closest('button') as HTMLButtonElement);
     fireEvent.change(await screen.findByPlaceholderText('仅员工可见'), { target: { value: '客户改为下午' } });
-    submitDialog(/^添加备注 PZ/, /^确\s*认$/);
+    submitDialog(/^添加备注 PZ/, /^保存备注$/);
     await waitFor(() => expect(postAdminOrdersByIdNotes).toHaveBeenCalledWith({ id: '42' }, { content: '客户改为下午' }));
+  });
+
+  it('reschedules to the picked Shanghai time whatever the browser zone, offering 退回派单池 only with redispatch', async () => {
+    jest.mocked(postAdminOrdersByIdReschedule).mockResolvedValue({ applied: false, pendingEscort: true, order: orderDetail } as never);
+    await openDrawer(OPS);
+    fireEvent.click(screen.getByText('改 约').closest('button') as HTMLButtonElement);
+    await screen.findByDisplayValue('2026-11-24 09:00');
+    expect(screen.queryByText('退回派单池')).toBeNull();
+    fireEvent.change(screen.getByLabelText('改约原因'), { target: { value: '客户改期' } });
+    submitDialog(/^改约 PZ/, /确认改约/);
+    await waitFor(() =>
+      expect(postAdminOrdersByIdReschedule).toHaveBeenCalledWith(
+        { id: '42' },
+        { startAt: '2026-11-24T01:00:00.000Z', reason: '客户改期', redispatch: false },
+      ),
+    );
+    expect(await screen.findByText('改约申请已发送，待陪诊师确认')).toBeInTheDocument();
+  });
+
+  it('offers 退回派单池 when rescheduling an assigned order', async () => {
+    detail.mockResolvedValue({ ...orderDetail, status: 'accepted', escortId: 5, escortName: '李静', availableActions: ['reassign', 'redispatch', 'cancel_paid'] } as never);
+    await openDrawer(OPS);
+    fireEvent.click(screen.getByText('改 约').closest('button') as HTMLButtonElement);
+    expect(await screen.findByText('退回派单池')).toBeInTheDocument();
   });
 
   it('says why the order could not be loaded', async () => {
@@ -169,5 +195,21 @@ describe('order detail drawer', () => {
     );
     expect(await screen.findByText('订单不存在')).toBeInTheDocument();
     expect(screen.getByText('订单加载失败')).toBeInTheDocument();
+  });
+});
+
+describe('escortOptions', () => {
+  const escort = { id: 1, cityId: 1, cityName: '上海', name: '李静', gender: 'female', phoneMasked: '139****0001', level: 'senior', status: 'active' };
+
+  it('describes each escort and blocks the inactive ones and the current one', () => {
+    const options = escortOptions(
+      [escort, { ...escort, id: 2, name: '王强', level: 'junior' }, { ...escort, id: 3, name: '刘洋', level: 'trainee', status: 'applicant' }],
+      2,
+    );
+    expect(options).toEqual([
+      { label: '李静（高级，139****0001）', value: 1, disabled: false },
+      { label: '王强（初级，139****0001，当前陪诊师）', value: 2, disabled: true },
+      { label: '刘洋（见习，139****0001，待审核）', value: 3, disabled: true },
+    ]);
   });
 });

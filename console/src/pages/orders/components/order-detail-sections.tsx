@@ -35,10 +35,21 @@ export function serviceTimeRange(startAt: string, endAt: string): string {
   return `${start}–${formatDateTime(endAt, sameDay ? 'HH:mm' : 'YYYY-MM-DD HH:mm')}`;
 }
 
-/** 医院 / 科室, or the service address for home care and errands. */
-export function placeOf(order: Pick<OrderDetail, 'hospitalName' | 'departmentName' | 'serviceAddress'>): string {
+/** 医院 / 科室, or the service address for home care, or where an errand picks up and delivers. */
+export function placeOf(order: Pick<OrderDetail, 'hospitalName' | 'departmentName' | 'serviceAddress' | 'errand'>): string {
   if (order.hospitalName) return [order.hospitalName, order.departmentName].filter(Boolean).join(' / ');
-  return order.serviceAddress || '-';
+  if (order.serviceAddress) return order.serviceAddress;
+  const errandPlaces = [order.errand?.pickupAddress, order.errand?.deliveryAddress].filter(Boolean);
+  return errandPlaces.length ? errandPlaces.join(' → ') : '-';
+}
+
+/** Orders that still wait for an escort; a cancelled order without one is not "未派单". */
+const AWAITING_ESCORT: readonly string[] = ['pending_payment', 'pending_dispatch'];
+
+/** The escort's name, 未派单 while one is still to be found, else a dash. */
+export function EscortName({ order }: { order: Pick<OrderDetail, 'escortId' | 'escortName' | 'status'> }) {
+  if (order.escortId) return <>{order.escortName || `#${order.escortId}`}</>;
+  return AWAITING_ESCORT.includes(order.status) ? <Tag color="orange">未派单</Tag> : <>-</>;
 }
 
 export function OrderBasics({ order }: { order: OrderDetail }) {
@@ -58,7 +69,7 @@ export function OrderBasics({ order }: { order: OrderDetail }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label="陪诊师">
-        {order.escortId ? order.escortName || `#${order.escortId}` : <Tag color="orange">未派单</Tag>}
+        <EscortName order={order} />
       </Descriptions.Item>
       <Descriptions.Item label="客户手机">{order.customerPhoneMasked || '-'}</Descriptions.Item>
       <Descriptions.Item label="下单时间">{formatDateTime(order.createdAt, 'YYYY-MM-DD HH:mm')}</Descriptions.Item>

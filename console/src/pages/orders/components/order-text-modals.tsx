@@ -28,6 +28,7 @@ export function CompleteOrderModal({ order, open, onOpenChange, onDone }: Props)
     <ModalForm<{ reason: string }>
       name="completeOrderForm"
       title={`人工完成 ${order.orderNo}`}
+      submitter={{ searchConfig: { submitText: '确认完成', resetText: '返回' } }}
       open={open}
       onOpenChange={onOpenChange}
       width={480}
@@ -59,6 +60,7 @@ export function AddNoteModal({ order, open, onOpenChange, onDone }: Props) {
     <ModalForm<{ content: string }>
       name="addNoteForm"
       title={`添加备注 ${order.orderNo}`}
+      submitter={{ searchConfig: { submitText: '保存备注', resetText: '返回' } }}
       open={open}
       onOpenChange={onOpenChange}
       width={480}

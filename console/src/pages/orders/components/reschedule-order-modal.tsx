@@ -33,6 +33,7 @@ export default function RescheduleOrderModal({ order, open, allowRedispatch, onO
     <ModalForm<RescheduleValues>
       name="rescheduleOrderForm"
       title={`改约 ${order.orderNo}`}
+      submitter={{ searchConfig: { submitText: '确认改约', resetText: '返回' } }}
       open={open}
       onOpenChange={onOpenChange}
       width={520}

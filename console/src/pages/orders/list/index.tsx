@@ -1,7 +1,7 @@
 import type { ActionType, ProColumns } from '@ant-design/pro-components';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { useAccess, useSearchParams } from '@umijs/max';
-import { Tag, Typography } from 'antd';
+import { Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { toValueEnum } from '@/constants/enums';
@@ -13,7 +13,7 @@ import { formatFen } from '@/utils/money';
 import { toPageQuery, toProTableResult } from '@/utils/pro-table';
 import { formatDateTime } from '@/utils/time';
 import OrderDetailDrawer from '../components/order-detail-drawer';
-import { placeOf } from '../components/order-detail-sections';
+import { EscortName, placeOf } from '../components/order-detail-sections';
 import OrderStatusTag from '../components/order-status-tag';
 
 const PHONE = /^1[3-9]\d{9}$/;
@@ -46,7 +46,7 @@ export default function OrderListPage() {
   };
 
   const columns: ProColumns<StaffOrderRow>[] = [
-    { title: '订单号', dataIndex: 'orderNo', width: 190, fieldProps: { placeholder: '完整订单号' } },
+    { title: '订单号', dataIndex: 'orderNo', width: 180, fixed: 'left', fieldProps: { placeholder: '完整订单号' } },
     {
       title: '状态',
       dataIndex: 'status',
@@ -55,8 +55,8 @@ export default function OrderListPage() {
       width: 90,
       render: (_, row) => <OrderStatusTag status={row.status} />,
     },
-    { title: '服务', dataIndex: 'serviceName', search: false },
-    { title: '医院/科室', dataIndex: 'hospitalName', search: false, ellipsis: true, render: (_, row) => placeOf(row) },
+    { title: '服务', dataIndex: 'serviceName', search: false, width: 150, ellipsis: true },
+    { title: '医院/科室', dataIndex: 'hospitalName', search: false, width: 220, ellipsis: true, render: (_, row) => placeOf(row) },
     { title: '就诊人', dataIndex: 'patientName', search: false, width: 90, render: (_, row) => row.patientName || '-' },
     { title: '客户手机', dataIndex: 'customerPhoneMasked', search: false, width: 130 },
     {
@@ -71,7 +71,7 @@ export default function OrderListPage() {
       dataIndex: 'escortName',
       search: false,
       width: 100,
-      render: (_, row) => (row.escortId ? row.escortName || `#${row.escortId}` : <Tag color="orange">未派单</Tag>),
+      render: (_, row) => <EscortName order={row} />,
     },
     {
       title: '金额',
@@ -109,6 +109,7 @@ export default function OrderListPage() {
         headerTitle="订单列表"
         rowKey="id"
         actionRef={actionRef}
+        scroll={{ x: 1250 }}
         columns={columns}
         search={{ labelWidth: 'auto', defaultCollapsed: true }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
