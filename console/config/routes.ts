@@ -13,6 +13,27 @@ export default [
     component: './home',
   },
   {
+    path: '/orders',
+    name: '订单',
+    icon: 'ProfileOutlined',
+    access: 'canReadOrders',
+    routes: [
+      { path: '/orders', redirect: '/orders/list' },
+      {
+        path: '/orders/list',
+        name: '订单列表',
+        access: 'canReadOrders',
+        component: './orders/list',
+      },
+      {
+        path: '/orders/board',
+        name: '今日看板',
+        access: 'canReadOrders',
+        component: './orders/board',
+      },
+    ],
+  },
+  {
     path: '/basic',
     name: '基础数据',
     icon: 'DatabaseOutlined',
@@ -86,6 +107,12 @@ export default [
         name: '审计日志',
         access: 'canReadAudit',
         component: './system/audit',
+      },
+      {
+        path: '/system/settings',
+        name: '业务设置',
+        access: 'canReadSettings',
+        component: './system/settings',
       },
     ],
   },

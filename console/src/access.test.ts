@@ -1,6 +1,9 @@
 import access, { ACCESS_PERMISSIONS, type PermissionFlags } from './access';
 
-/** Role grants as docs/api-foundation.md lists them; the backend sends these in `permissions`. */
+/**
+ * Role grants as backend/src/modules/users/roles.ts defines them (without catalog:write, which no
+ * console page uses yet); the backend sends these in `permissions`.
+ */
 const ROLE_PERMISSIONS: Record<string, string[]> = {
   admin: [
     'dashboard:read',
@@ -15,10 +18,28 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'catalog:write',
     'customer:read',
     'pii:reveal',
+    'order:read',
+    'order:write',
+    'order:dispatch',
+    'settings:read',
+    'settings:write',
   ],
-  ops: ['dashboard:read', 'city:read', 'hospital:read', 'hospital:write', 'escort:read', 'catalog:read', 'catalog:write', 'customer:read'],
-  finance: ['dashboard:read', 'city:read', 'customer:read'],
-  support: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read'],
+  ops: [
+    'dashboard:read',
+    'city:read',
+    'hospital:read',
+    'hospital:write',
+    'escort:read',
+    'catalog:read',
+    'catalog:write',
+    'customer:read',
+    'order:read',
+    'order:write',
+    'order:dispatch',
+    'settings:read',
+  ],
+  finance: ['dashboard:read', 'city:read', 'customer:read', 'order:read'],
+  support: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read', 'order:read', 'order:write'],
 };
 
 function grantedPermissions(flags: PermissionFlags): string[] {
@@ -67,10 +88,21 @@ describe('access', () => {
     expect(access(userWith(ROLE_PERMISSIONS.finance)).canReadCatalog).toBe(false);
   });
 
+  it('lets ops dispatch and read settings but not change them, and support handle orders without dispatching', () => {
+    const ops = access(userWith(ROLE_PERMISSIONS.ops));
+    expect([ops.canReadOrders, ops.canWriteOrders, ops.canDispatchOrders, ops.canReadSettings]).toEqual([true, true, true, true]);
+    expect(ops.canWriteSettings).toBe(false);
+    const support = access(userWith(ROLE_PERMISSIONS.support));
+    expect([support.canWriteOrders, support.canDispatchOrders, support.canReadSettings]).toEqual([true, false, false]);
+    const finance = access(userWith(ROLE_PERMISSIONS.finance));
+    expect([finance.canReadOrders, finance.canWriteOrders]).toEqual([true, false]);
+  });
+
   it('shows a menu group only to roles that can open a page inside it', () => {
     const finance = access(userWith(ROLE_PERMISSIONS.finance));
     expect(finance.canSeeBasicData).toBe(false);
     expect(finance.canSeeSystem).toBe(false);
+    expect(access(userWith(ROLE_PERMISSIONS.ops)).canSeeSystem).toBe(true);
     const support = access(userWith(ROLE_PERMISSIONS.support));
     expect(support.canSeeBasicData).toBe(true);
     expect(support.canSeeSystem).toBe(false);

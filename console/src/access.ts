@@ -18,6 +18,11 @@ export const ACCESS_PERMISSIONS = {
   canWriteCatalog: PERMISSION.catalogWrite,
   canReadCustomers: PERMISSION.customerRead,
   canRevealPii: PERMISSION.piiReveal,
+  canReadOrders: PERMISSION.orderRead,
+  canWriteOrders: PERMISSION.orderWrite,
+  canDispatchOrders: PERMISSION.orderDispatch,
+  canReadSettings: PERMISSION.settingsRead,
+  canWriteSettings: PERMISSION.settingsWrite,
 } as const satisfies Record<string, Permission>;
 
 /**
@@ -26,7 +31,7 @@ export const ACCESS_PERMISSIONS = {
  */
 export const MENU_GROUPS = {
   canSeeBasicData: ['canReadHospitals', 'canReadEscorts'],
-  canSeeSystem: ['canReadStaff', 'canReadAudit'],
+  canSeeSystem: ['canReadStaff', 'canReadAudit', 'canReadSettings'],
 } as const satisfies Record<string, readonly (keyof typeof ACCESS_PERMISSIONS)[]>;
 
 export type PermissionFlags = Record<keyof typeof ACCESS_PERMISSIONS, boolean>;

@@ -10,6 +10,7 @@ dayjs.locale('zh-cn');
 
 // Loaded with the layout rather than in the entry chunk.
 const AvatarDropdown = lazy(() => import('./components/avatar-dropdown'));
+const NotificationBell = lazy(() => import('./components/notification-bell'));
 const ForbiddenResult = lazy(() => import('./pages/exception/403'));
 const NotFoundResult = lazy(() => import('./pages/exception/404'));
 
@@ -27,7 +28,10 @@ export const layout: RunTimeLayoutConfig = ({ initialState }) => ({
   menu: { locale: false },
   rightRender: () => (
     <Suspense fallback={null}>
-      <AvatarDropdown />
+      <div style={{ display: 'flex', alignItems: 'center' }}>
+        {initialState?.currentUser && <NotificationBell />}
+        <AvatarDropdown />
+      </div>
     </Suspense>
   ),
   unAccessible: (

@@ -43,8 +43,11 @@ module.exports = {
     const menu = page.locator('.ant-pro-sider, .ant-layout-sider').first();
     await menu.getByText('基础数据').click();
     await menu.getByText('医院', { exact: true }).first().waitFor();
-    assert.equal(await menu.getByText('系统管理').count(), 0, 'ops has no system menu');
+    // ops reads the business settings (settings:read), so 系统管理 holds exactly that page.
+    await menu.getByText('系统管理').click();
+    await menu.getByText('业务设置', { exact: true }).first().waitFor();
     assert.equal(await page.getByText('员工账号').count(), 0, 'ops has no staff menu');
+    assert.equal(await page.getByText('审计日志').count(), 0, 'ops has no audit menu');
     await page.goto(`${base}/system/staff`);
     await page.getByText('403').first().waitFor();
     await shot('ops-403');

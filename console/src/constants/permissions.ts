@@ -15,5 +15,10 @@ export const PERMISSION = {
   catalogWrite: 'catalog:write',
   customerRead: 'customer:read',
   piiReveal: 'pii:reveal',
+  orderRead: 'order:read',
+  orderWrite: 'order:write',
+  orderDispatch: 'order:dispatch',
+  settingsRead: 'settings:read',
+  settingsWrite: 'settings:write',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

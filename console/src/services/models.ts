@@ -9,6 +9,8 @@
  * an alias of the generated type.
  */
 import type { NoticeLevelCode, NoticeStatusCode, PriceRuleTypeCode, StaffRoleCode, StaffStatusCode } from '@/constants/enums';
+import type { OrderAction, OrderStatus } from '@/constants/orders';
+import type { NotificationChannel } from '@/constants/settings';
 
 /** The list envelope every paged endpoint returns inside `data`. */
 export interface Page<T> {
@@ -298,4 +300,229 @@ export interface PricingPreview {
 
 export interface Ok {
   ok: true;
+}
+
+// ------------------------------------------------------------------ orders
+// Shapes of backend/src/modules/orders/order-query.service.ts (view, detailForStaff, board) and
+// order.service.ts (cancelPreview, requestReschedule). Dates arrive as ISO-8601 UTC strings.
+
+/** A frozen quote line; discounts carry a negative amount. */
+export interface PriceLine {
+  kind: 'base' | 'surcharge' | 'discount';
+  code: string;
+  label: string;
+  amountFen: number;
+  detail: string;
+}
+
+/** 同城代办: what to do, where, with what. */
+export interface ErrandDetails {
+  tasks: string[];
+  requirements: string;
+  materials: string[];
+  pickupAddress: string;
+  deliveryAddress: string;
+}
+
+export interface OrderView {
+  id: number;
+  orderNo: string;
+  status: OrderStatus;
+  statusLabel: string;
+  customerId: number;
+  cityId: number;
+  serviceItemId: number;
+  serviceName: string;
+  categoryCode: string;
+  hospitalId: number | null;
+  hospitalName: string;
+  departmentId: number | null;
+  departmentName: string;
+  patientId: number | null;
+  patientName: string;
+  escortId: number | null;
+  /** '' while nobody is assigned. */
+  escortName: string;
+  startAt: string;
+  endAt: string;
+  durationMinutes: number;
+  units: number;
+  totalFen: number;
+  paidFen: number;
+  penaltyFen: number;
+  refundDueFen: number;
+  serviceAddress: string;
+  errand: ErrandDetails | null;
+  customerNote: string;
+  paymentDeadlineAt: string;
+  cancelReason: string;
+  createdAt: string;
+}
+
+/** A row of GET /api/admin/orders. */
+export interface StaffOrderRow extends OrderView {
+  /** `138****0001`. */
+  customerPhoneMasked: string;
+}
+
+/** The patient as an order shows them to staff (PatientService.maskedView). */
+export interface OrderPatientMasked {
+  id: number;
+  name: string;
+  relation: string;
+  gender: string;
+  age: number | null;
+  phoneMasked: string;
+  idCardMasked: string;
+  /** Health notes themselves are shown to the assigned escort only. */
+  hasHealthNotes: boolean;
+}
+
+/** One order_status_log row. */
+export interface OrderTimelineEntry {
+  /** A transition (`assign`) or a log-only step (`create`, `reschedule_request`). */
+  action: string;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  toStatusLabel: string;
+  actorType: string;
+  actorName: string;
+  reason: string;
+  at: string;
+}
+
+export interface OrderNote {
+  id: number;
+  authorName: string;
+  content: string;
+  createdAt: string;
+}
+
+export interface OrderReschedule {
+  id: number;
+  fromStartAt: string;
+  toStartAt: string;
+  status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+  requestedByType: string;
+  reason: string;
+  createdAt: string;
+}
+
+export interface OrderExtraCharge {
+  id: number;
+  description: string;
+  amountFen: number;
+  receiptUrl: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  createdAt: string;
+}
+
+/** GET /api/admin/orders/:id, also what cancel, assign and complete answer with. */
+export interface OrderDetail extends StaffOrderRow {
+  priceLines: PriceLine[];
+  patient: OrderPatientMasked | null;
+  timeline: OrderTimelineEntry[];
+  notes: OrderNote[];
+  /** What the signed-in staff member may do now (status × permissions, from the transition table). */
+  availableActions: OrderAction[];
+  reschedules: OrderReschedule[];
+  extraCharges: OrderExtraCharge[];
+}
+
+/** GET /api/admin/orders/:id/cancel-preview. */
+export interface CancelPreview {
+  paidFen: number;
+  penaltyBp: number;
+  penaltyFen: number;
+  refundFen: number;
+  /** The penalty tier that applied. */
+  hoursBefore: number;
+  needsRefund: boolean;
+}
+
+/** POST /api/admin/orders/:id/reschedule. */
+export interface RescheduleResult {
+  applied: boolean;
+  /** The assigned escort must accept the new time first. */
+  pendingEscort: boolean;
+  order: OrderDetail;
+}
+
+export interface BoardOrder extends OrderView {
+  unassigned: boolean;
+  late: boolean;
+}
+
+/** GET /api/admin/orders/board. */
+export interface OrderBoard {
+  /** Shanghai calendar day, YYYY-MM-DD. */
+  date: string;
+  total: number;
+  unassigned: number;
+  late: number;
+  /** Only hours with orders, ascending; `hour` is the Shanghai start hour 0–23. */
+  hours: { hour: number; orders: BoardOrder[] }[];
+}
+
+// ------------------------------------------------------------------ settings
+// backend/src/modules/settings/settings-defaults.ts
+
+export interface BookingRules {
+  maxDaysAhead: number;
+  minLeadMinutes: number;
+  /** HH:mm, Asia/Shanghai. */
+  serviceStartFrom: string;
+  serviceStartUntil: string;
+  slotMinutes: number;
+  paymentWindowMinutes: number;
+}
+
+/** Cancelling `hoursBefore` or more hours ahead costs `penaltyBp` (1/10000) of what was paid. */
+export interface PenaltyTier {
+  hoursBefore: number;
+  penaltyBp: number;
+}
+
+export interface CancellationRules {
+  tiers: PenaltyTier[];
+}
+
+export interface NotificationTemplate {
+  title: string;
+  body: string;
+  channels: NotificationChannel[];
+}
+
+export interface NotificationSettings {
+  reminderHoursBefore: number;
+  templates: Record<string, NotificationTemplate>;
+}
+
+export interface SettingsGroups {
+  booking: BookingRules;
+  cancellation: CancellationRules;
+  notifications: NotificationSettings;
+}
+export type SettingsKey = keyof SettingsGroups;
+
+// ------------------------------------------------------------------ notifications
+
+export interface InboxNotification {
+  id: number;
+  event: string;
+  title: string;
+  body: string;
+  orderId: number | null;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** GET /api/admin/notifications. */
+export interface InboxPage extends Page<InboxNotification> {
+  unread: number;
+}
+
+export interface UnreadCount {
+  unread: number;
 }

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { formatDate, formatDateTime, shanghaiDaysToUtcRange, shanghaiWallClockToIso, shanghaiWallClockToUtc, utcToShanghaiWallClock } from './time';
+import { formatDate, formatDateTime, shanghaiDaysToUtcRange, shanghaiToday, shanghaiWallClockToIso, shanghaiWallClockToUtc, utcToShanghaiWallClock } from './time';
 
 describe('formatDateTime', () => {
   it('shows a UTC instant in Asia/Shanghai time', () => {
@@ -67,5 +67,24 @@ describe('Shanghai wall-clock pickers', () => {
     const picked = utcToShanghaiWallClock('2026-05-31T16:30:00.000Z');
     expect(picked.format('YYYY-MM-DD HH:mm')).toBe('2026-06-01 00:30');
     expect(shanghaiWallClockToUtc(picked)).toBe('2026-05-31T16:30:00.000Z');
+  });
+});
+
+describe('shanghaiToday', () => {
+  it('is already tomorrow in Shanghai when it is still evening in UTC', () => {
+    expect(shanghaiToday(new Date('2026-03-31T16:30:00.000Z'))).toBe('2026-04-01');
+    expect(shanghaiToday(new Date('2026-03-31T15:59:00.000Z'))).toBe('2026-03-31');
+  });
+});
+
+describe('shanghaiWallClockToIso with picked digits', () => {
+  it('reads the picked digits as Shanghai time, not the browser zone', () => {
+    expect(shanghaiWallClockToIso('2026-11-24 09:00')).toBe('2026-11-24T01:00:00.000Z');
+    expect(shanghaiWallClockToIso('2026-11-25 00:30')).toBe('2026-11-24T16:30:00.000Z');
+  });
+
+  it('round-trips with formatDateTime', () => {
+    const iso = '2026-07-01T06:30:00.000Z';
+    expect(shanghaiWallClockToIso(formatDateTime(iso, 'YYYY-MM-DD HH:mm'))).toBe(iso);
   });
 });

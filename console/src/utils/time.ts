@@ -34,13 +34,18 @@ export function shanghaiDaysToUtcRange(startDay: string, endDay: string): { from
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
+/** Today's calendar day in Asia/Shanghai, YYYY-MM-DD, whatever the browser's zone. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return dayjs(now).tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD');
+}
+
 /**
  * A wall-clock time typed by staff, read as Asia/Shanghai whatever the browser's zone:
  * '2026-06-01 09:00' → '2026-06-01T01:00:00.000Z'.
  */
 export function shanghaiWallClockToIso(wallClock: string): string {
-  const parsed = dayjs.tz(wallClock, 'YYYY-MM-DD HH:mm', DISPLAY_TIME_ZONE);
-  if (!parsed.isValid()) throw new RangeError(`"${wallClock}" is not a YYYY-MM-DD HH:mm time`);
+  const parsed = dayjs.tz(wallClock.trim(), DISPLAY_TIME_ZONE);
+  if (!parsed.isValid()) throw new RangeError(`"${wallClock}" is not a date and time`);
   return parsed.toISOString();
 }
 
