@@ -232,6 +232,10 @@ describe('refunds, and payments racing cancellations', () => {
       outcomes[order.status] = (outcomes[order.status] ?? 0) + 1;
     }
     expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(n);
+    // WeChat's own retries of the callbacks held back above arrive late: all duplicates, nothing moves.
+    const before = await rowCounts(t);
+    expect(await w.channel.redeliverPending()).toBe(n);
+    expect(countChanges(before, await rowCounts(t))).toEqual({ payment_events: n });
   });
 
   describe('the job for callbacks that never came', () => {

@@ -54,6 +54,9 @@ export class RefundService {
   @Logger()
   logger: ILogger;
 
+  /** `refunding` orders with no channel payment to refund (paid outside this module): said once per process. */
+  private readonly reportedWithoutPayment = new Set<number>();
+
   /**
    * Refunds part or all of what the order's payment took. 422 REFUND_EXCEEDS_PAID when the
    * refunds of the payment (all but failed ones) would pass the amount paid. Returns the refund
@@ -96,7 +99,13 @@ export class RefundService {
       const existing = await manager.getRepository(Refund).findOne({ where: { purposeKey } });
       if (existing) return { refundId: existing.id, fresh: false };
       const payment = await this.lockOrderPayment(manager, order.id);
-      if (!payment) return null;
+      if (!payment) {
+        if (!this.reportedWithoutPayment.has(order.id)) {
+          this.reportedWithoutPayment.add(order.id);
+          this.logger.warn('[payments] order %d is refunding but has no channel payment to refund; it needs a person', order.id);
+        }
+        return null;
+      }
       const owed = Math.min(order.refundDueFen, payment.amountFen - (await this.committedFen(manager, payment.id)));
       if (owed <= 0) {
         if ((await this.succeededFenOfOrder(manager, order.id)) >= order.refundDueFen) await this.orders.markRefundedIn(manager, order.id);
