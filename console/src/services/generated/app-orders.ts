@@ -38,7 +38,7 @@ export async function getAppOrdersByIdCancelPreview<T = unknown>(params: API.Get
 }
 
 /**
- * 下单（待支付）
+ * 下单（待支付），返回订单与价格明细
  * POST /api/app/orders (appordercontroller_create)
  */
 export async function postAppOrders<T = unknown>(body: API.BookingDTO, options?: RequestOptions) {
