@@ -1,6 +1,6 @@
 import { bearer, countChanges, expectOk, rowCounts } from '../helpers/http';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { createOrder, startIn } from '../orders/order-fixtures';
+import { createOrder, pay, startIn } from '../orders/order-fixtures';
 import { confirmInSandbox, inProcessTransport, lastDelivery, paidOrder, paymentWorld, PaymentWorld, postCallback, repos, STAFF_ACTOR, startPay } from './payment-fixtures';
 import { AppError } from '../../src/common/errors';
 
@@ -165,6 +165,24 @@ describe('refunds, and payments racing cancellations', () => {
     expect(await repos(t).logs.count({ where: { orderId: order.id, action: 'refund_succeeded' } })).toBe(1);
     const mine = expectOk(await t.http().get(`/api/app/orders/${order.id}/payments`).set(bearer(w.customerToken)));
     expect(mine.refunds).toEqual([expect.objectContaining({ amountFen: due, status: 'succeeded' })]);
+  });
+
+  it('walks every refunding order: ones stuck without a channel payment never hide the others', async () => {
+    // Paid outside the payments module (as the demo data is): nothing to refund through a channel.
+    const stuck = await createOrder(t, w, { startAt: startIn(70 * 60).toISOString() });
+    await pay(t, stuck.id);
+    expectOk(await t.http().post(`/api/app/orders/${stuck.id}/cancel`).set(bearer(w.customerToken)).send({}));
+    const due: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { order } = await paidOrder(t, w, { startAt: startIn((72 + i) * 60).toISOString() });
+      expectOk(await t.http().post(`/api/app/orders/${order.id}/cancel`).set(bearer(w.customerToken)).send({}));
+      due.push(order.id);
+    }
+    expect(await w.refunds.requestDueRefunds(1)).toBe(3);
+    await w.channel.idle();
+    for (const id of due) expect(await repos(t).orders.findOneByOrFail({ id })).toMatchObject({ status: 'refunded' });
+    expect(await repos(t).orders.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'refunding' });
+    expect(await w.refunds.requestDueRefunds(1)).toBe(0);
   });
 
   it('records money that arrives for a cancelled order and refunds it in full automatically', async () => {

@@ -1,7 +1,7 @@
 import { randomInt, timingSafeEqual } from 'crypto';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { EntityManager, In, IsNull, LessThan, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { Order, ErrandDetails } from './order.entity';
 import { OrderStatusLog } from './order-status-log.entity';
 import { OrderNote } from './order-note.entity';
@@ -339,9 +339,9 @@ export class OrderService {
     return order as Order;
   }
 
-  /** Ids of orders in a status, oldest first (the payments job looks for `refunding` orders). */
-  async idsInStatus(status: OrderStatus, limit = 200): Promise<number[]> {
-    const rows = await this.orders.find({ where: { status }, select: { id: true }, order: { id: 'ASC' }, take: limit });
+  /** Ids of orders in a status, by id, a page after `afterId` (the payments job walks the `refunding` orders). */
+  async idsInStatus(status: OrderStatus, limit = 200, afterId = 0): Promise<number[]> {
+    const rows = await this.orders.find({ where: { status, id: MoreThan(afterId) }, select: { id: true }, order: { id: 'ASC' }, take: limit });
     return rows.map(r => r.id);
   }
 

@@ -1,6 +1,6 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, MoreThan, Repository } from 'typeorm';
 import { Payment } from './payment.entity';
 import { PaymentEvent } from './payment-event.entity';
 import { ChannelTransaction, GatewayError, JsapiPayParams, PaymentChannel } from './payment-gateway';
@@ -64,6 +64,8 @@ export class PaymentService {
 
   @Logger()
   logger: ILogger;
+
+  private reconcileCursor = 0;
 
   /**
    * Opens (or reuses) the order's pending payment for its total and returns the parameters for
@@ -264,8 +266,10 @@ export class PaymentService {
     if (outcome.outcome === 'applied') {
       if (outcome.orderPaid) await this.orders.afterCommit();
       else this.logger.warn('[payments] money for order %d arrived after it was no longer payable (%s); refunding in full', outcome.payment.orderId, outcome.payment.outTradeNo);
-      // The refund row is committed; if the channel cannot be reached now, the job asks again with the same number.
-      if (outcome.refundId) await this.refunds.submit(outcome.refundId);
+      // The refund row is committed; whatever happens to this call, the job asks again with the same number.
+      if (outcome.refundId) {
+        await this.refunds.submit(outcome.refundId).catch(err => this.logger.error('[payments] late-payment refund %d not sent yet: %s', outcome.refundId, err));
+      }
     }
     return outcome;
   }
@@ -278,10 +282,12 @@ export class PaymentService {
   async reconcilePendingPayments(now = new Date(), olderThanMinutes = 5, limit = 100): Promise<{ checked: number; applied: number; closed: number }> {
     const gateway = this.gateways.gateway;
     const due = await this.payments.find({
-      where: { status: 'pending', createdAt: LessThan(new Date(now.getTime() - olderThanMinutes * 60_000)) },
+      where: { status: 'pending', createdAt: LessThan(new Date(now.getTime() - olderThanMinutes * 60_000)), id: MoreThan(this.reconcileCursor) },
       order: { id: 'ASC' },
       take: limit,
     });
+    // Payments the channel keeps answering "not paid yet" stay pending; the next run starts after them.
+    this.reconcileCursor = due.length < limit ? 0 : due[due.length - 1].id;
     const result = { checked: 0, applied: 0, closed: 0 };
     for (const p of due) {
       if (p.channel !== gateway.channel) continue;

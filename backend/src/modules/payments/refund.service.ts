@@ -1,6 +1,6 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { EntityManager, In, LessThan, Repository } from 'typeorm';
+import { EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
 import { Payment } from './payment.entity';
 import { PaymentEvent } from './payment-event.entity';
 import { Refund, RefundSource, RefundStatus } from './refund.entity';
@@ -289,26 +289,41 @@ export class RefundService {
 
   // ------------------------------------------------------------------ jobs
 
-  /** `refunding` orders without their cancellation refund yet: ask for it. */
-  async requestDueRefunds(limit = 200): Promise<number> {
-    const orderIds = await this.orders.idsInStatus('refunding', limit);
-    if (!orderIds.length) return 0;
-    const started = new Set((await this.refunds.find({ where: { purposeKey: In(orderIds.map(id => `order_cancel:${id}`)) }, select: { orderId: true } })).map(r => r.orderId));
+  /**
+   * `refunding` orders without their cancellation refund yet: ask for it. Walks every refunding
+   * order a page at a time, so orders stuck waiting for a person never hide newer ones.
+   */
+  async requestDueRefunds(pageSize = 200): Promise<number> {
     let requested = 0;
-    for (const orderId of orderIds) {
-      if (started.has(orderId)) continue;
-      try {
-        if (await this.requestCancellationRefund(orderId)) requested++;
-      } catch (err) {
-        this.logger.error('[payments] cancellation refund for order %d failed: %s', orderId, err);
+    for (let afterId = 0; ; ) {
+      const orderIds = await this.orders.idsInStatus('refunding', pageSize, afterId);
+      if (!orderIds.length) return requested;
+      afterId = orderIds[orderIds.length - 1];
+      const started = new Set((await this.refunds.find({ where: { purposeKey: In(orderIds.map(id => `order_cancel:${id}`)) }, select: { orderId: true } })).map(r => r.orderId));
+      for (const orderId of orderIds) {
+        if (started.has(orderId)) continue;
+        try {
+          if (await this.requestCancellationRefund(orderId)) requested++;
+        } catch (err) {
+          this.logger.error('[payments] cancellation refund for order %d failed: %s', orderId, err);
+        }
       }
     }
-    return requested;
+  }
+
+  /** Where the two refund sweeps continue next time: a batch that stays unresolved never starves the rows after it. */
+  private readonly cursors = { pending: 0, processing: 0 };
+
+  private async sweep(status: 'pending' | 'processing', now: Date, olderThanMinutes: number, limit: number): Promise<Refund[]> {
+    const where = { status, updatedAt: LessThan(new Date(now.getTime() - olderThanMinutes * 60_000)) };
+    const due = await this.refunds.find({ where: { ...where, id: MoreThan(this.cursors[status]) }, order: { id: 'ASC' }, take: limit });
+    this.cursors[status] = due.length < limit ? 0 : due[due.length - 1].id;
+    return due;
   }
 
   /** Pending refunds the channel has not accepted yet (it was unreachable): ask again, same out_refund_no. */
   async retryPendingRefunds(now = new Date(), olderThanMinutes = 1, limit = 100): Promise<number> {
-    const due = await this.refunds.find({ where: { status: 'pending', updatedAt: LessThan(new Date(now.getTime() - olderThanMinutes * 60_000)) }, order: { id: 'ASC' }, take: limit });
+    const due = await this.sweep('pending', now, olderThanMinutes, limit);
     let accepted = 0;
     for (const r of due) {
       const after = await this.submit(r.id);
@@ -319,7 +334,7 @@ export class RefundService {
 
   /** Processing refunds whose callback has not come: ask the channel and apply its answer. */
   async queryProcessingRefunds(now = new Date(), olderThanMinutes = 10, limit = 100): Promise<number> {
-    const due = await this.refunds.find({ where: { status: 'processing', updatedAt: LessThan(new Date(now.getTime() - olderThanMinutes * 60_000)) }, order: { id: 'ASC' }, take: limit });
+    const due = await this.sweep('processing', now, olderThanMinutes, limit);
     let settled = 0;
     for (const r of due) {
       try {
