@@ -349,6 +349,55 @@ CREATE TABLE `patients` (
   UNIQUE KEY `uq_patients_customer_slot` (`customer_id`,`slot`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `payments` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `order_id` int(11) NOT NULL,
+  `out_trade_no` varchar(32) NOT NULL,
+  `channel` varchar(16) NOT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `open_order_id` int(11) DEFAULT NULL,
+  `channel_transaction_id` varchar(64) DEFAULT NULL,
+  `prepay_id` varchar(64) DEFAULT NULL,
+  `payer_openid` varchar(128) DEFAULT NULL,
+  `applied_to_order` tinyint(4) NOT NULL DEFAULT 0,
+  `expires_at` datetime NOT NULL,
+  `paid_at` datetime DEFAULT NULL,
+  `closed_at` datetime DEFAULT NULL,
+  `status_reason` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_payments_out_trade_no` (`out_trade_no`),
+  UNIQUE KEY `uq_payments_open_order` (`open_order_id`),
+  UNIQUE KEY `uq_payments_channel_transaction` (`channel_transaction_id`),
+  KEY `idx_payments_order` (`order_id`),
+  KEY `idx_payments_status_created` (`status`,`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `payment_events` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `kind` varchar(16) NOT NULL,
+  `raw_body` text NOT NULL,
+  `raw_headers` text NOT NULL,
+  `request_id` varchar(64) DEFAULT NULL,
+  `ip` varchar(64) DEFAULT NULL,
+  `verified` tinyint(4) NOT NULL DEFAULT 0,
+  `result` varchar(16) NOT NULL,
+  `applied` tinyint(4) NOT NULL DEFAULT 0,
+  `reason` varchar(255) NOT NULL DEFAULT '',
+  `notification_id` varchar(64) DEFAULT NULL,
+  `event_type` varchar(32) DEFAULT NULL,
+  `out_trade_no` varchar(32) DEFAULT NULL,
+  `out_refund_no` varchar(64) DEFAULT NULL,
+  `payment_id` int(11) DEFAULT NULL,
+  `refund_id` int(11) DEFAULT NULL,
+  `received_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_payment_events_out_trade_no` (`out_trade_no`),
+  KEY `idx_payment_events_received` (`received_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `price_rules` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `code` varchar(32) NOT NULL,
@@ -378,6 +427,35 @@ CREATE TABLE `refresh_tokens` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_refresh_tokens_hash` (`token_hash`),
   KEY `idx_refresh_tokens_session` (`session_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `refunds` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `payment_id` int(11) NOT NULL,
+  `order_id` int(11) NOT NULL,
+  `out_refund_no` varchar(64) NOT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `reason` varchar(80) NOT NULL,
+  `source` varchar(16) NOT NULL,
+  `purpose_key` varchar(64) DEFAULT NULL,
+  `status` varchar(16) NOT NULL,
+  `channel_refund_id` varchar(64) DEFAULT NULL,
+  `requested_by_type` varchar(16) NOT NULL,
+  `requested_by_id` int(11) DEFAULT NULL,
+  `requested_by_name` varchar(64) NOT NULL,
+  `submit_attempts` int(11) NOT NULL DEFAULT 0,
+  `last_error` varchar(255) NOT NULL DEFAULT '',
+  `user_received_account` varchar(128) DEFAULT NULL,
+  `succeeded_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_refunds_out_refund_no` (`out_refund_no`),
+  UNIQUE KEY `uq_refunds_purpose_key` (`purpose_key`),
+  UNIQUE KEY `uq_refunds_channel_refund` (`channel_refund_id`),
+  KEY `idx_refunds_payment` (`payment_id`),
+  KEY `idx_refunds_order` (`order_id`),
+  KEY `idx_refunds_status_created` (`status`,`created_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `service_city_prices` (

@@ -15,6 +15,8 @@ import { DemoSeeder } from './seed/demo-seeder';
 import { DemoOrderSeeder } from './seed/demo-orders';
 import { detectMysqlFlavor } from './config/datasource';
 import { OrderJobs } from './modules/orders/order-jobs';
+import { PaymentJobs } from './modules/payments/payment-jobs';
+import { PaymentGatewayProvider } from './modules/payments/payment-gateway.provider';
 import { cacheValidationSchemas } from './common/validation-cache';
 
 @Configuration({
@@ -48,10 +50,13 @@ export class MainConfiguration {
       const seeder = await container.getAsync(DemoSeeder);
       if (await seeder.seedIfEmpty()) await (await container.getAsync(DemoOrderSeeder)).seed();
     }
+    (await container.getAsync(PaymentGatewayProvider)).checkOnStart();
     (await container.getAsync(OrderJobs)).start();
+    (await container.getAsync(PaymentJobs)).start();
   }
 
   async onStop(container: IMidwayContainer) {
     (await container.getAsync(OrderJobs)).stop();
+    (await container.getAsync(PaymentJobs)).stop();
   }
 }

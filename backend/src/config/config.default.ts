@@ -36,7 +36,20 @@ export default {
     swaggerPath: '/api/docs',
     auth: { authType: 'bearer' },
   },
-  bodyParser: { jsonLimit: '1mb', formLimit: '1mb' },
+  bodyParser: {
+    jsonLimit: '1mb',
+    formLimit: '1mb',
+    onerror(err: Error & { body?: string }, ctx: { path: string; request: { rawBody?: string } }) {
+      // A payment callback that is not valid JSON is still stored raw and refused in WeChat's
+      // protocol by its handler; everywhere else a malformed body stays a 400.
+      if (ctx.path.startsWith('/api/open/') && typeof err.body === 'string') {
+        ctx.request.rawBody = err.body;
+        return;
+      }
+      err.message += ', check bodyParser config';
+      throw err;
+    },
+  },
   midwayLogger: {
     default: { level: 'info', consoleLevel: 'info' },
   },

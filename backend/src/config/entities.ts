@@ -28,6 +28,9 @@ import { OrderExtraCharge } from '../modules/orders/order-extra-charge.entity';
 import { OrderNote } from '../modules/orders/order-note.entity';
 import { OrderReschedule } from '../modules/orders/order-reschedule.entity';
 import { OrderStatusLog } from '../modules/orders/order-status-log.entity';
+import { Payment } from '../modules/payments/payment.entity';
+import { PaymentEvent } from '../modules/payments/payment-event.entity';
+import { Refund } from '../modules/payments/refund.entity';
 import { Setting } from '../modules/settings/setting.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
@@ -61,6 +64,9 @@ export const ENTITIES: Function[] = [
   OrderExtraCharge,
   EscortTimeClaim,
   IdempotencyKey,
+  Payment,
+  PaymentEvent,
+  Refund,
   Setting,
   Notification,
   NotificationDelivery,

@@ -25,6 +25,16 @@ export interface AppSettings {
   wechatProvider: 'sandbox' | 'wechat';
   wechatAppId: string;
   wechatAppSecret: string;
+  /** Where payments go: `sandbox` (our own in-process stand-in, development only) or `wechat` (WeChat Pay API v3). */
+  paymentProvider: 'sandbox' | 'wechat';
+  wechatPay: WechatPaySettings;
+  sandboxPay: {
+    /** PEM or path; generated on start when empty (then callbacks signed before a restart no longer verify). */
+    platformPrivateKey: string;
+    merchantPrivateKey: string;
+    /** `auto`: the sandbox completes refunds at once; `manual`: POST /api/sandbox-pay/refunds/:outRefundNo/complete. */
+    refunds: 'auto' | 'manual';
+  };
   seedDemo: boolean;
   /** Background jobs (close unpaid orders, reminders, message delivery); off in unit tests, which run them by hand. */
   jobsEnabled: boolean;
@@ -32,6 +42,26 @@ export interface AppSettings {
   consoleDir: string;
   h5Dir: string;
   corsOrigins: string[];
+}
+
+export interface WechatPaySettings {
+  mchId: string;
+  appId: string;
+  /** Serial number of the merchant API certificate. */
+  mchSerial: string;
+  /** Merchant API private key: PEM text or a path to apiclient_key.pem. */
+  privateKey: string;
+  /** APIv3 key, 32 characters. */
+  apiV3Key: string;
+  /** Platform certificates: PEM text (one or more) or a path to a PEM bundle. */
+  platformCerts: string;
+  /** WeChat Pay public key id (`PUB_KEY_ID_...`) and key (PEM or path), the newer alternative to certificates. */
+  publicKeyId: string;
+  publicKey: string;
+  /** Public HTTPS URLs WeChat calls back; the refund one defaults to `.../refund-notify` next to the payment one. */
+  notifyUrl: string;
+  refundNotifyUrl: string;
+  baseUrl: string;
 }
 
 /** Deterministic development secrets: obviously not secret, which is the point. */
@@ -91,6 +121,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, appEnv = env.
     wechatProvider: (env.WECHAT_PROVIDER as AppSettings['wechatProvider']) || 'sandbox',
     wechatAppId: env.WECHAT_APP_ID || 'wx-sandbox-app',
     wechatAppSecret: env.WECHAT_APP_SECRET || 'sandbox-secret',
+    paymentProvider: (env.PAYMENT_PROVIDER as AppSettings['paymentProvider']) || 'sandbox',
+    wechatPay: wechatPaySettings(env),
+    sandboxPay: {
+      platformPrivateKey: env.SANDBOX_PAY_PLATFORM_PRIVATE_KEY || '',
+      merchantPrivateKey: env.SANDBOX_PAY_MERCHANT_PRIVATE_KEY || '',
+      refunds: env.SANDBOX_PAY_REFUNDS === 'manual' ? 'manual' : 'auto',
+    },
     jobsEnabled: env.JOBS_ENABLED ? env.JOBS_ENABLED === 'true' : appEnv !== 'unittest',
     jobIntervalSeconds: Number(env.JOB_INTERVAL_SECONDS || 30),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : appEnv !== 'production' && appEnv !== 'prod',
@@ -98,6 +135,42 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, appEnv = env.
     h5Dir: path.resolve(env.H5_DIR || path.join(repoRoot, 'customer-taro/dist/h5')),
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map(s => s.trim()).filter(Boolean),
   };
+}
+
+function wechatPaySettings(env: NodeJS.ProcessEnv): WechatPaySettings {
+  const port = Number(env.PORT || 8080);
+  // In development the sandbox calls back this same process.
+  const notifyUrl = env.WECHATPAY_NOTIFY_URL || `http://127.0.0.1:${port}/api/open/payments/wechat/notify`;
+  return {
+    mchId: env.WECHATPAY_MCH_ID || '',
+    appId: env.WECHATPAY_APP_ID || env.WECHAT_APP_ID || 'wx-sandbox-app',
+    mchSerial: env.WECHATPAY_MCH_SERIAL || '',
+    privateKey: env.WECHATPAY_PRIVATE_KEY || '',
+    apiV3Key: env.WECHATPAY_APIV3_KEY || '',
+    platformCerts: env.WECHATPAY_PLATFORM_CERTS || '',
+    publicKeyId: env.WECHATPAY_PUBLIC_KEY_ID || '',
+    publicKey: env.WECHATPAY_PUBLIC_KEY || '',
+    notifyUrl,
+    refundNotifyUrl: env.WECHATPAY_REFUND_NOTIFY_URL || notifyUrl.replace(/\/notify$/, '/refund-notify'),
+    baseUrl: env.WECHATPAY_BASE_URL || 'https://api.mch.weixin.qq.com',
+  };
+}
+
+/** What is missing or wrong for the real WeChat Pay adapter; empty means it can start. */
+export function wechatPayProblems(w: WechatPaySettings): string[] {
+  const problems: string[] = [];
+  if (!/^\d{8,12}$/.test(w.mchId)) problems.push('WECHATPAY_MCH_ID must be the merchant id');
+  if (!w.appId || w.appId === 'wx-sandbox-app') problems.push('WECHATPAY_APP_ID (or WECHAT_APP_ID) must be the mini-program AppID');
+  if (!w.mchSerial) problems.push('WECHATPAY_MCH_SERIAL must be the merchant certificate serial number');
+  if (!w.privateKey) problems.push('WECHATPAY_PRIVATE_KEY must be the merchant private key (PEM or path)');
+  if (Buffer.byteLength(w.apiV3Key, 'utf8') !== 32) problems.push('WECHATPAY_APIV3_KEY must be the 32-character APIv3 key');
+  if (!w.platformCerts && !(w.publicKeyId && w.publicKey)) {
+    problems.push('WECHATPAY_PLATFORM_CERTS or WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY are needed to verify callbacks');
+  }
+  if (w.publicKeyId && !w.publicKeyId.startsWith('PUB_KEY_ID_')) problems.push('WECHATPAY_PUBLIC_KEY_ID must start with PUB_KEY_ID_');
+  if (!/^https:\/\/[^?#]+$/.test(w.notifyUrl)) problems.push('WECHATPAY_NOTIFY_URL must be a public https URL without a query');
+  if (!/^https:\/\/[^?#]+$/.test(w.refundNotifyUrl)) problems.push('WECHATPAY_REFUND_NOTIFY_URL must be a public https URL without a query');
+  return problems;
 }
 
 /** The list of reasons production must not start with these settings; empty means safe. */
@@ -108,6 +181,9 @@ export function productionProblems(s: AppSettings): string[] {
   if (s.blindIndexKey === DEV_BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY must be set');
   if (s.smsProvider === 'dev') problems.push('SMS_PROVIDER=dev only writes codes to the log');
   if (s.wechatProvider === 'sandbox') problems.push('WECHAT_PROVIDER=sandbox is not the real WeChat API');
+  if (s.paymentProvider === 'sandbox') problems.push('PAYMENT_PROVIDER=sandbox is not real WeChat Pay (and serves /api/sandbox-pay)');
+  else if (s.paymentProvider === 'wechat') problems.push(...wechatPayProblems(s.wechatPay));
+  else problems.push(`PAYMENT_PROVIDER=${String(s.paymentProvider)} is unknown (sandbox or wechat)`);
   if (s.seedDemo) problems.push('SEED_DEMO must be off in production');
   return problems;
 }

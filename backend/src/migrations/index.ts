@@ -1,3 +1,4 @@
+import { Payments1795436469669 } from './1795436469669-Payments';
 import { Orders1795433436842 } from './1795433436842-Orders';
 import { Catalog1795433038942 } from './1795433038942-Catalog';
 import { HospitalsPatients1795432903857 } from './1795432903857-HospitalsPatients';
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   HospitalsPatients1795432903857,
   Catalog1795433038942,
   Orders1795433436842,
+  Payments1795436469669,
 ];

@@ -30,6 +30,16 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/refresh',
   'POST /api/escort/auth/sms-code',
   'POST /api/escort/auth/sms-login',
+  // WeChat Pay callbacks: WeChat holds no token of ours; each request is stored raw and believed only
+  // after its signature verifies with the platform key (docs/payments.md).
+  'POST /api/open/payments/wechat/notify',
+  'POST /api/open/payments/wechat/refund-notify',
+  // The payment sandbox standing in for WeChat in development and tests: 404 unless
+  // PAYMENT_PROVIDER=sandbox outside production (and production refuses to start with it).
+  'GET /api/sandbox-pay/transactions/:prepayId',
+  'POST /api/sandbox-pay/transactions/:prepayId/pay',
+  'POST /api/sandbox-pay/refunds/:outRefundNo/complete',
+  'POST /api/sandbox-pay/notifications/redeliver',
 ];
 
 describe('every controller', () => {

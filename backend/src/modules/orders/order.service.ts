@@ -1,7 +1,7 @@
 import { randomInt, timingSafeEqual } from 'crypto';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { EntityManager, In, IsNull, LessThan, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { Order, ErrandDetails } from './order.entity';
 import { OrderStatusLog } from './order-status-log.entity';
 import { OrderNote } from './order-note.entity';
@@ -302,22 +302,47 @@ export class OrderService {
 
   /** A verified payment for the whole order. Races a cancel through the same compare-and-swap. */
   async markPaid(orderId: number, paidFen: number, paidAt = new Date()): Promise<Order> {
-    const order = await this.tx.run(async manager => {
-      const o = await this.loadFor(manager, orderId, SYSTEM_ACTOR);
-      if (paidFen !== o.totalFen) throw Errors.rule('PAYMENT_AMOUNT_MISMATCH', '支付金额与订单金额不一致');
-      const action: OrderAction = o.escortId ? 'pay_preassigned' : 'pay';
-      const after = await this.transition(manager, o, action, SYSTEM_ACTOR, { patch: { paidFen, paidAt, assignedAt: o.escortId ? paidAt : null } });
-      await this.notify(manager, 'order_paid', after, [{ type: 'customer', id: after.customerId }]);
-      if (after.escortId) await this.notify(manager, 'new_assignment', after, [{ type: 'escort', id: after.escortId }]);
-      return after;
-    });
+    const order = await this.tx.run(manager => this.markPaidIn(manager, orderId, paidFen, paidAt));
     await this.afterCommit();
     return order;
   }
 
+  /**
+   * `markPaid` inside the caller's transaction: the payments module commits the payment's success
+   * and the order's move together, so neither can exist without the other. The caller calls
+   * `afterCommit()` once its transaction committed.
+   */
+  async markPaidIn(manager: EntityManager, orderId: number, paidFen: number, paidAt: Date): Promise<Order> {
+    const o = await this.loadFor(manager, orderId, SYSTEM_ACTOR);
+    if (paidFen !== o.totalFen) throw Errors.rule('PAYMENT_AMOUNT_MISMATCH', '支付金额与订单金额不一致');
+    const action: OrderAction = o.escortId ? 'pay_preassigned' : 'pay';
+    const after = await this.transition(manager, o, action, SYSTEM_ACTOR, { patch: { paidFen, paidAt, assignedAt: o.escortId ? paidAt : null } });
+    await this.notify(manager, 'order_paid', after, [{ type: 'customer', id: after.customerId }]);
+    if (after.escortId) await this.notify(manager, 'new_assignment', after, [{ type: 'escort', id: after.escortId }]);
+    return after;
+  }
+
   /** The payments module reports the refund went through. */
   async markRefunded(orderId: number): Promise<Order> {
-    return this.tx.run(async manager => this.transition(manager, await this.loadFor(manager, orderId, SYSTEM_ACTOR), 'refund_succeeded', SYSTEM_ACTOR));
+    return this.tx.run(async manager => this.markRefundedIn(manager, orderId));
+  }
+
+  /** `markRefunded` inside the payments module's transaction (the refund's success and the order's move commit together). */
+  async markRefundedIn(manager: EntityManager, orderId: number): Promise<Order> {
+    return this.transition(manager, await this.loadFor(manager, orderId, SYSTEM_ACTOR), 'refund_succeeded', SYSTEM_ACTOR);
+  }
+
+  /** An order the actor may see (404 / 403 otherwise), read outside any transaction. */
+  async getForActor(orderId: number, actor: OrderActor): Promise<Order> {
+    const order = await this.orders.findOneBy({ id: orderId });
+    assertVisible(order, actor);
+    return order as Order;
+  }
+
+  /** Ids of orders in a status, by id, a page after `afterId` (the payments job walks the `refunding` orders). */
+  async idsInStatus(status: OrderStatus, limit = 200, afterId = 0): Promise<number[]> {
+    const rows = await this.orders.find({ where: { status, id: MoreThan(afterId) }, select: { id: true }, order: { id: 'ASC' }, take: limit });
+    return rows.map(r => r.id);
   }
 
   // ---------------------------------------------------------------- cancel
@@ -680,8 +705,11 @@ export class OrderService {
       .map(s => ({ type: 'staff' as const, id: s.id }));
   }
 
-  /** Outside-channel deliveries happen after the commit; a failure is retried by the job, never undoes the order. */
-  private async afterCommit(): Promise<void> {
+  /**
+   * Outside-channel deliveries happen after the commit; a failure is retried by the job, never
+   * undoes the order. Public for callers of the `...In(manager)` methods, after their commit.
+   */
+  async afterCommit(): Promise<void> {
     await this.notifications.flush().catch(() => undefined);
   }
 }

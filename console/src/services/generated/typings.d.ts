@@ -661,6 +661,10 @@ declare namespace API {
     id: string;
   };
 
+  type GetAppOrdersByIdPaymentsParams = {
+    id: string;
+  };
+
   type GetAppPatientsByIdParams = {
     id: string;
   };
@@ -808,6 +812,10 @@ declare namespace API {
 
   type PostAppOrdersByIdExtraChargesByChargeIdRejectParams = {
     chargeId: string;
+    id: string;
+  };
+
+  type PostAppOrdersByIdPayParams = {
     id: string;
   };
 
