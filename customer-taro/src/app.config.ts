@@ -6,6 +6,10 @@ export default defineAppConfig({
       root: 'packages/escort',
       pages: ['pages/login/index', 'pages/workbench/index'],
     },
+    {
+      root: 'packages/booking',
+      pages: ['pages/create/index', 'pages/order/index'],
+    },
   ],
   // Inject only the components a page uses, at start-up (WeChat's code-quality check asks for it).
   lazyCodeLoading: 'requiredComponents',

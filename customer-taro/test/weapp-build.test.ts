@@ -67,7 +67,7 @@ describe('the weapp build', () => {
     report = outcome.report
   }, 600_000)
 
-  it('has an app.json that miniprogram-ci accepts, with the four main pages and the escort sub-package', () => {
+  it('has an app.json that miniprogram-ci accepts, with the four main pages, the escort and the booking sub-packages', () => {
     expect(report.appJson.pages).toEqual([
       'pages/index/index',
       'pages/orders/index',
@@ -76,11 +76,12 @@ describe('the weapp build', () => {
     ])
     expect(report.appJson.subPackages).toEqual([
       { root: 'packages/escort/', pages: ['pages/login/index', 'pages/workbench/index'] },
+      { root: 'packages/booking/', pages: ['pages/create/index', 'pages/order/index'] },
     ])
   })
 
   it('has the .js, .wxml and .json files of every page listed in app.json', () => {
-    expect(report.pages).toHaveLength(6)
+    expect(report.pages).toHaveLength(8)
     for (const page of report.pages) {
       expect({ page, ...report.pageFiles[page] }).toMatchObject({ page, js: true, wxml: true, json: true })
     }

@@ -6,6 +6,8 @@ export const ROUTES = {
   login: '/pages/login/index',
   escortLogin: '/packages/escort/pages/login/index',
   escortWorkbench: '/packages/escort/pages/workbench/index',
+  booking: '/packages/booking/pages/create/index',
+  orderDetail: '/packages/booking/pages/order/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.orders, ROUTES.mine]

@@ -1,9 +1,10 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Button, Picker, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { parseRememberedCityId, pickCity, type City } from '../../logic/city-preference'
 import { appApi } from '../../services/app-api'
 import { messageOf } from '../../services/api-error'
+import { ROUTES } from '../../services/routes'
 import './index.scss'
 
 const CITY_KEY = 'app.cityId'
@@ -79,7 +80,9 @@ export default function HomePage() {
             </View>
           ))}
         </View>
-        <Text className='home__notice'>在线预约即将开放，敬请期待</Text>
+        <Button className='home__book' onClick={() => Taro.navigateTo({ url: ROUTES.booking })}>
+          立即预约
+        </Button>
       </View>
 
       <View className='card'>

@@ -1,29 +1,89 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import EmptyState from '../../components/empty-state'
 import LoginPrompt from '../../components/login-prompt'
+import { formatShanghaiTime } from '../../logic/booking-time'
+import { formatFen } from '../../logic/money'
+import { orderStatusLabel, orderStatusTone } from '../../logic/order-status'
 import { customerSession } from '../../services/app-api'
+import { messageOf } from '../../services/api-error'
+import { orderApi, type OrderView } from '../../services/order-api'
 import { ROUTES } from '../../services/routes'
+import './index.scss'
 
 export default function OrdersPage() {
   const [loggedIn, setLoggedIn] = useState(customerSession.isLoggedIn())
+  const [orders, setOrders] = useState<OrderView[] | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
 
-  // A tab page stays mounted: re-check on every show, the user may have logged in or out meanwhile.
-  useDidShow(() => setLoggedIn(customerSession.isLoggedIn()))
+  async function load() {
+    setLoadError(null)
+    try {
+      setOrders((await orderApi.list()).list)
+    } catch (err) {
+      setLoadError(messageOf(err))
+      setLoggedIn(customerSession.isLoggedIn())
+    }
+  }
 
-  return (
-    <View className='orders'>
-      {loggedIn ? (
+  // A tab page stays mounted: re-check on every show, the user may have logged in, booked or paid meanwhile.
+  useDidShow(() => {
+    const now = customerSession.isLoggedIn()
+    setLoggedIn(now)
+    if (now) load()
+    else setOrders(null)
+  })
+
+  if (!loggedIn) {
+    return (
+      <View className='orders'>
+        <LoginPrompt message='登录后查看您的陪诊订单' />
+      </View>
+    )
+  }
+
+  if (loadError) {
+    return (
+      <View className='orders'>
+        <EmptyState title='订单加载失败' description={loadError} actionText='重新加载' onAction={load} />
+      </View>
+    )
+  }
+
+  if (orders && orders.length === 0) {
+    return (
+      <View className='orders'>
         <EmptyState
           title='暂无订单'
           description='预约陪诊服务后，订单会显示在这里'
-          actionText='去首页看看'
-          onAction={() => Taro.switchTab({ url: ROUTES.home })}
+          actionText='立即预约'
+          onAction={() => Taro.navigateTo({ url: ROUTES.booking })}
         />
-      ) : (
-        <LoginPrompt message='登录后查看您的陪诊订单' />
-      )}
+      </View>
+    )
+  }
+
+  return (
+    <View className='orders'>
+      {(orders ?? []).map((o) => (
+        <View
+          key={o.id}
+          className='orders__item'
+          onClick={() => Taro.navigateTo({ url: `${ROUTES.orderDetail}?id=${o.id}` })}
+        >
+          <View className='orders__head'>
+            <Text className='orders__service'>{o.serviceName}</Text>
+            <Text className={`orders__status orders__status--${orderStatusTone(o.status)}`}>{orderStatusLabel(o.status)}</Text>
+          </View>
+          <Text className='orders__line'>{formatShanghaiTime(o.startAt)}</Text>
+          {o.hospitalName && <Text className='orders__line'>{o.hospitalName}</Text>}
+          <View className='orders__foot'>
+            <Text className='orders__no'>{o.orderNo}</Text>
+            <Text className='orders__total'>{formatFen(o.totalFen)}</Text>
+          </View>
+        </View>
+      ))}
     </View>
   )
 }

@@ -1,0 +1,135 @@
+import { http } from './request'
+
+/** Shapes of the booking and payment endpoints the customer app uses (docs/orders.md, docs/payments.md). */
+export interface ServiceItemView {
+  id: number
+  code: string
+  name: string
+  description: string
+  pricingUnit: string
+  unitLabel: string
+  unitPriceFen: number
+  defaultDurationMinutes: number
+  isErrand: boolean
+}
+
+export interface ServiceCategoryView {
+  code: string
+  name: string
+  items: ServiceItemView[]
+}
+
+export interface HospitalView {
+  id: number
+  name: string
+}
+
+export interface PatientView {
+  id: number
+  name: string
+  relation: string
+}
+
+export interface PriceLine {
+  kind: string
+  code: string
+  label: string
+  amountFen: number
+  detail?: string
+}
+
+export interface BookingInput {
+  serviceItemId: number
+  cityId: number
+  hospitalId?: number
+  patientId?: number
+  startAt: string
+  errand?: { tasks: string[] }
+}
+
+export interface QuoteView {
+  bookable: boolean
+  reasonCode: string | null
+  reasonMessage: string | null
+  suggestions: string[]
+  serviceName: string
+  startAt: string
+  endAt: string
+  durationMinutes: number
+  lines: PriceLine[]
+  totalFen: number
+}
+
+export interface OrderView {
+  id: number
+  orderNo: string
+  status: string
+  statusLabel: string
+  serviceName: string
+  hospitalName: string | null
+  patientName: string | null
+  startAt: string
+  endAt: string
+  totalFen: number
+  paidFen: number
+  paymentDeadlineAt: string | null
+  priceLines?: PriceLine[]
+}
+
+export interface Page<T> {
+  list: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface PayParams {
+  appId: string
+  timeStamp: string
+  nonceStr: string
+  package: string
+  signType: 'RSA'
+  paySign: string
+}
+
+export interface PaymentStart {
+  paymentId: number
+  orderId: number
+  outTradeNo: string
+  amountFen: number
+  channel: 'wechat' | 'sandbox'
+  prepayId: string
+  payParams: PayParams
+  sandboxPayUrl?: string | null
+}
+
+/** Some list endpoints answer a page, some a bare array: both read as an array. */
+function listOf<T>(body: T[] | Page<T>): T[] {
+  return Array.isArray(body) ? body : body.list
+}
+
+export const orderApi = {
+  categories: async (cityId: number) =>
+    http.get<ServiceCategoryView[]>('/api/app/service-categories', { cityId }, { auth: false }),
+
+  hospitals: async (cityId: number) =>
+    listOf(await http.get<HospitalView[] | Page<HospitalView>>('/api/app/hospitals', { cityId, pageSize: 50 }, { auth: false })),
+
+  patients: async () => listOf(await http.get<PatientView[] | Page<PatientView>>('/api/app/patients')),
+
+  quote: (body: BookingInput) => http.post<QuoteView>('/api/app/orders/quote', body),
+
+  create: (body: BookingInput, idempotencyKey: string) =>
+    http.post<OrderView>('/api/app/orders', body, { header: { 'Idempotency-Key': idempotencyKey } }),
+
+  list: (page = 1) => http.get<Page<OrderView>>('/api/app/orders', { page, pageSize: 20 }),
+
+  detail: (id: number) => http.get<OrderView>(`/api/app/orders/${id}`),
+
+  startPayment: (id: number, idempotencyKey: string) =>
+    http.post<PaymentStart>(`/api/app/orders/${id}/pay`, undefined, { header: { 'Idempotency-Key': idempotencyKey } }),
+
+  /** H5 only: the development sandbox's cashier, standing in for WeChat's. It sends the signed callback. */
+  sandboxPay: (prepayId: string) =>
+    http.post<{ state: string }>(`/api/sandbox-pay/transactions/${encodeURIComponent(prepayId)}/pay`, undefined, { auth: false }),
+}
