@@ -32,6 +32,8 @@ export interface AppSettings {
     /** PEM or path; generated on start when empty (then callbacks signed before a restart no longer verify). */
     platformPrivateKey: string;
     merchantPrivateKey: string;
+    /** 32 characters; random on start when empty. Set it (with the platform key) to sign callbacks outside the process, as the callback bench does. */
+    apiV3Key: string;
     /** `auto`: the sandbox completes refunds at once; `manual`: POST /api/sandbox-pay/refunds/:outRefundNo/complete. */
     refunds: 'auto' | 'manual';
   };
@@ -126,6 +128,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, appEnv = env.
     sandboxPay: {
       platformPrivateKey: env.SANDBOX_PAY_PLATFORM_PRIVATE_KEY || '',
       merchantPrivateKey: env.SANDBOX_PAY_MERCHANT_PRIVATE_KEY || '',
+      apiV3Key: env.SANDBOX_PAY_APIV3_KEY || '',
       refunds: env.SANDBOX_PAY_REFUNDS === 'manual' ? 'manual' : 'auto',
     },
     jobsEnabled: env.JOBS_ENABLED ? env.JOBS_ENABLED === 'true' : appEnv !== 'unittest',

@@ -70,6 +70,7 @@ export class PaymentGatewayProvider {
     const keys = sandboxKeys({
       mchId: /^\d{8,12}$/.test(s.wechatPay.mchId) ? s.wechatPay.mchId : '1900000109',
       appId: s.wechatPay.appId,
+      apiV3Key: s.sandboxPay.apiV3Key || undefined,
       platformKey: s.sandboxPay.platformPrivateKey ? loadPrivateKey(s.sandboxPay.platformPrivateKey) : undefined,
       merchantKey: s.sandboxPay.merchantPrivateKey ? loadPrivateKey(s.sandboxPay.merchantPrivateKey) : undefined,
     });
