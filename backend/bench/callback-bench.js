@@ -239,7 +239,7 @@ async function preparePayments(apiPort, count, label) {
 
 /**
  * The send plan: callback i is a first delivery, except every DUP_EVERY-th, which repeats one of the
- * last 20 first deliveries (the latest one is often still being applied: a real race).
+ * last 20 first deliveries, the newest of them often still being applied (a real race).
  */
 function plan(total, payments, signer) {
   const firsts = [];
@@ -247,7 +247,8 @@ function plan(total, payments, signer) {
   let next = 0;
   for (let i = 0; i < total; i++) {
     if (DUP_EVERY > 0 && i % DUP_EVERY === DUP_EVERY - 1 && firsts.length) {
-      const back = Math.min(firsts.length, 1 + ((i * 7) % 20));
+      // Cycles 1, 2, … 20 back: the first of these is the delivery sent one interval (20 ms) earlier.
+      const back = Math.min(firsts.length, 1 + (Math.floor(i / DUP_EVERY) % 20));
       sends.push({ ...firsts[firsts.length - back], duplicate: true });
     } else {
       const pay = payments[next++];
