@@ -91,6 +91,10 @@ export class LedgerService {
         { account: 'customer_payments_clearing', amountFen: -refund.amountFen, orderId: refund.orderId },
       ]);
     }
+    // Orders paid before the ledger existed have no capture: their refunds cannot be journalled
+    // against it (and would make the order's books refund more than they took), so they are skipped.
+    const captured = await manager.getRepository(LedgerEntry).findOne({ where: { orderId: refund.orderId, sourceType: 'payment_capture' }, select: { id: true } });
+    if (!captured) return null;
     const closing = await this.closingEntry(manager, refund.orderId);
     if (!closing) return this.post(manager, source, refundLines(refund.orderId, refund.amountFen));
     const shares = await this.recognisedShares(manager, refund.orderId);
