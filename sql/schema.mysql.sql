@@ -173,6 +173,31 @@ CREATE TABLE `idempotency_keys` (
   KEY `idx_idempotency_keys_created` (`created_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `ledger_entries` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `source_type` varchar(32) NOT NULL,
+  `source_id` varchar(64) NOT NULL,
+  `order_id` int(11) DEFAULT NULL,
+  `memo` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_ledger_entries_source` (`source_type`,`source_id`),
+  KEY `idx_ledger_entries_order` (`order_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `ledger_lines` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `entry_id` int(11) NOT NULL,
+  `account` varchar(32) NOT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `order_id` int(11) DEFAULT NULL,
+  `escort_id` int(11) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_ledger_lines_entry` (`entry_id`),
+  KEY `idx_ledger_lines_account_escort` (`account`,`escort_id`),
+  KEY `idx_ledger_lines_account_order` (`account`,`order_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `login_attempts` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `kind` varchar(16) NOT NULL,
@@ -438,7 +463,6 @@ CREATE TABLE `refunds` (
   `reason` varchar(80) NOT NULL,
   `source` varchar(16) NOT NULL,
   `purpose_key` varchar(64) DEFAULT NULL,
-  `status` varchar(16) NOT NULL,
   `channel_refund_id` varchar(64) DEFAULT NULL,
   `requested_by_type` varchar(16) NOT NULL,
   `requested_by_id` int(11) DEFAULT NULL,
@@ -449,6 +473,11 @@ CREATE TABLE `refunds` (
   `succeeded_at` datetime DEFAULT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `reviewed_by_id` int(11) DEFAULT NULL,
+  `reviewed_by_name` varchar(64) DEFAULT NULL,
+  `reviewed_at` datetime DEFAULT NULL,
+  `review_note` varchar(255) NOT NULL DEFAULT '',
+  `status` varchar(20) NOT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_refunds_out_refund_no` (`out_refund_no`),
   UNIQUE KEY `uq_refunds_purpose_key` (`purpose_key`),

@@ -28,6 +28,8 @@ import { OrderExtraCharge } from '../modules/orders/order-extra-charge.entity';
 import { OrderNote } from '../modules/orders/order-note.entity';
 import { OrderReschedule } from '../modules/orders/order-reschedule.entity';
 import { OrderStatusLog } from '../modules/orders/order-status-log.entity';
+import { LedgerEntry } from '../modules/ledger/ledger-entry.entity';
+import { LedgerLine } from '../modules/ledger/ledger-line.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { PaymentEvent } from '../modules/payments/payment-event.entity';
 import { Refund } from '../modules/payments/refund.entity';
@@ -67,6 +69,8 @@ export const ENTITIES: Function[] = [
   Payment,
   PaymentEvent,
   Refund,
+  LedgerEntry,
+  LedgerLine,
   Setting,
   Notification,
   NotificationDelivery,

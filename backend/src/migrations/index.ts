@@ -1,3 +1,4 @@
+import { Ledger1795438535106 } from './1795438535106-Ledger';
 import { Payments1795436469669 } from './1795436469669-Payments';
 import { Orders1795433436842 } from './1795433436842-Orders';
 import { Catalog1795433038942 } from './1795433038942-Catalog';
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   Catalog1795433038942,
   Orders1795433436842,
   Payments1795436469669,
+  Ledger1795438535106,
 ];

@@ -77,8 +77,10 @@ describe('paying an order through the sandbox channel', () => {
     expect(paid.notification).toMatchObject({ delivered: true, attempts: [{ status: 204 }] });
     const changes = countChanges(before, await rowCounts(t));
     expect(changes).toMatchObject({ payment_events: 1, order_status_logs: 1 });
-    // Besides the event and the order's move: the customer's "paid" message and its outside delivery.
-    expect(Object.keys(changes).sort()).toEqual(['notification_deliveries', 'notifications', 'order_status_logs', 'payment_events']);
+    // Besides the event and the order's move: the customer's "paid" message and its outside delivery,
+    // and the capture in the ledger (one entry, two lines).
+    expect(Object.keys(changes).sort()).toEqual(['ledger_entries', 'ledger_lines', 'notification_deliveries', 'notifications', 'order_status_logs', 'payment_events']);
+    expect(changes).toMatchObject({ ledger_entries: 1, ledger_lines: 2 });
     const payment = await repos(t).payments.findOneByOrFail({ id: start.paymentId });
     expect(payment).toMatchObject({ status: 'succeeded', appliedToOrder: true, openOrderId: null, channelTransactionId: paid.transactionId });
     expect(payment.paidAt).not.toBeNull();

@@ -16,6 +16,8 @@ import { HospitalService } from '../hospitals/hospital.service';
 import { PatientService } from '../patients/patient.service';
 import { EscortService } from '../escorts/escort.service';
 import { SettingsService } from '../settings/settings.service';
+import { LedgerService } from '../ledger/ledger.service';
+import { Escort } from '../escorts/escort.entity';
 import { NotificationService, Recipient } from '../notifications/notification.service';
 import type { NotificationEvent } from '../settings/settings-defaults';
 import { AuditContext, AuditService } from '../audit/audit.service';
@@ -101,6 +103,9 @@ export class OrderService {
 
   @Inject()
   cipher: CipherService;
+
+  @Inject()
+  ledger: LedgerService;
 
   // ---------------------------------------------------------------- booking
 
@@ -329,7 +334,17 @@ export class OrderService {
 
   /** `markRefunded` inside the payments module's transaction (the refund's success and the order's move commit together). */
   async markRefundedIn(manager: EntityManager, orderId: number): Promise<Order> {
-    return this.transition(manager, await this.loadFor(manager, orderId, SYSTEM_ACTOR), 'refund_succeeded', SYSTEM_ACTOR);
+    const after = await this.transition(manager, await this.loadFor(manager, orderId, SYSTEM_ACTOR), 'refund_succeeded', SYSTEM_ACTOR);
+    // The cancelled order's money is settled: what was kept (the penalty) becomes platform revenue.
+    await this.ledger.closeOrder(manager, orderId);
+    return after;
+  }
+
+  /** The escort's share (bp) by their level, read with the transaction's manager. */
+  private async escortShareBp(manager: EntityManager, escortId: number): Promise<number> {
+    const escort = await manager.getRepository(Escort).findOne({ where: { id: escortId }, select: { id: true, level: true } });
+    const shares = (await this.settings.get('finance', manager)).escortShareBp;
+    return shares[escort?.level ?? 'junior'] ?? shares.junior;
   }
 
   /** An order the actor may see (404 / 403 otherwise), read outside any transaction. */
@@ -379,6 +394,8 @@ export class OrderService {
           reason,
           patch: { cancelledAt: now, cancelReason: reason, penaltyFen: charge.penaltyFen, refundDueFen: charge.refundFen },
         });
+        // Nothing to refund: the whole payment is kept as the penalty, so the order's money closes now.
+        if (action === 'cancel_forfeit') await this.ledger.closeOrder(manager, o.id);
       }
       await this.claims.releaseAll(manager, o.id);
       await manager.getRepository(OrderReschedule).update({ orderId: o.id, status: 'pending' }, { status: 'cancelled' });
@@ -509,6 +526,8 @@ export class OrderService {
       const o = await this.loadFor(manager, orderId, actor);
       const after = await this.transition(manager, o, 'complete', actor, { reason, patch: { completedAt: new Date() } });
       await this.claims.releaseAll(manager, o.id);
+      // Revenue is recognised with the completion, split with the escort who finished the order.
+      await this.ledger.recogniseOrder(manager, o.id, after.escortId, after.escortId ? await this.escortShareBp(manager, after.escortId) : 0);
       const recipients: Recipient[] = [{ type: 'customer', id: o.customerId }];
       if (o.escortId) recipients.push({ type: 'escort', id: o.escortId });
       await this.notify(manager, 'order_completed', after, recipients);

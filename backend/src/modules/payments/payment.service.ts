@@ -10,6 +10,7 @@ import { Order } from '../orders/order.entity';
 import { OrderActor, OrderService, SYSTEM_ACTOR } from '../orders/order.service';
 import { ORDER_STATUS_LABELS } from '../orders/order-transitions';
 import { CustomerService } from '../users/customer.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { TransactionService } from '../../common/db/transaction.service';
 import { isUniqueViolation } from '../../common/db-errors';
 import { AppError, Errors } from '../../common/errors';
@@ -61,6 +62,9 @@ export class PaymentService {
 
   @Inject()
   gateways: PaymentGatewayProvider;
+
+  @Inject()
+  ledger: LedgerService;
 
   @Logger()
   logger: ILogger;
@@ -245,6 +249,8 @@ export class PaymentService {
         .where('id = :id AND status = :status', { id: p.id, status: p.status })
         .execute();
       if (!swapped.affected) return { outcome: 'duplicate', payment: p } as const;
+      // The journal moves with the payment: the capture commits or rolls back with the swap.
+      await this.ledger.postCapture(manager, p);
       let refundId: number | null = null;
       if (payable) {
         await this.orders.markPaidIn(manager, order.id, p.amountFen, paidAt);

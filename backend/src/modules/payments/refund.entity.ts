@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type RefundStatus = 'pending' | 'processing' | 'succeeded' | 'failed';
+/**
+ * awaiting_approval = a staff refund above the approval threshold, not sent until finance approves;
+ * rejected = finance refused it (final, its amount is refundable again).
+ */
+export type RefundStatus = 'awaiting_approval' | 'pending' | 'processing' | 'succeeded' | 'failed' | 'rejected';
+export const REFUND_STATUSES: RefundStatus[] = ['awaiting_approval', 'pending', 'processing', 'succeeded', 'failed', 'rejected'];
 /** Why the refund exists: a paid order was cancelled, money came for an order that was no longer payable, or staff decided. */
 export type RefundSource = 'order_cancel' | 'late_payment' | 'manual';
 
@@ -47,7 +52,7 @@ export class Refund {
   @Column({ type: 'varchar', length: 64, name: 'purpose_key', nullable: true })
   purposeKey: string | null;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 20 })
   status: RefundStatus;
 
   @Index('uq_refunds_channel_refund', { unique: true })
@@ -72,6 +77,19 @@ export class Refund {
 
   @Column({ type: 'varchar', length: 128, name: 'user_received_account', nullable: true })
   userReceivedAccount: string | null;
+
+  /** The finance approver's decision on a refund that waited for approval. */
+  @Column({ type: 'int', name: 'reviewed_by_id', nullable: true })
+  reviewedById: number | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'reviewed_by_name', nullable: true })
+  reviewedByName: string | null;
+
+  @Column({ type: 'datetime', name: 'reviewed_at', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 255, name: 'review_note', default: '' })
+  reviewNote: string;
 
   @Column({ type: 'datetime', name: 'succeeded_at', nullable: true })
   succeededAt: Date | null;

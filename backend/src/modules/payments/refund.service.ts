@@ -7,6 +7,9 @@ import { Refund, RefundSource, RefundStatus } from './refund.entity';
 import { ChannelRefund, GatewayError } from './payment-gateway';
 import { PaymentGatewayProvider } from './payment-gateway.provider';
 import { OrderActor, OrderService, SYSTEM_ACTOR } from '../orders/order.service';
+import { LedgerService } from '../ledger/ledger.service';
+import { SettingsService } from '../settings/settings.service';
+import { AuditContext, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../../common/db/transaction.service';
 import { Errors } from '../../common/errors';
 import { assertFen, formatFen } from '../../common/money';
@@ -23,9 +26,13 @@ export interface NewRefund {
   source: RefundSource;
   purposeKey?: string | null;
   actor: Pick<OrderActor, 'type' | 'id' | 'name'>;
+  /** Default pending (sent right after the commit); awaiting_approval holds the amount until finance decides. */
+  status?: 'pending' | 'awaiting_approval';
 }
 
-const FINAL: RefundStatus[] = ['succeeded', 'failed'];
+const FINAL: RefundStatus[] = ['succeeded', 'failed', 'rejected'];
+/** Refunds whose amount is no longer held against the payment. */
+const RELEASED: RefundStatus[] = ['failed', 'rejected'];
 
 /**
  * Money going back. A refund row with its out_refund_no is committed before the channel is
@@ -50,6 +57,15 @@ export class RefundService {
 
   @Inject()
   gateways: PaymentGatewayProvider;
+
+  @Inject()
+  ledger: LedgerService;
+
+  @Inject()
+  settings: SettingsService;
+
+  @Inject()
+  audit: AuditService;
 
   @Logger()
   logger: ILogger;
@@ -82,6 +98,87 @@ export class RefundService {
         purposeKey: options.purposeKey ?? null,
         actor,
       });
+    });
+    return this.submit(refundId);
+  }
+
+  // ------------------------------------------------------------------ staff refunds
+
+  /**
+   * A staff refund with a reason. Above the finance setting `refundApprovalThresholdFen` it waits
+   * in `awaiting_approval` (its amount already held against the payment, so two big requests
+   * cannot both pass the cap); otherwise it is sent at once. One audit row, in the same transaction.
+   */
+  async staffRefund(orderId: number, amountFen: number, reason: string, actor: OrderActor, audit: AuditContext): Promise<Refund> {
+    const refundId = await this.tx.run(async manager => {
+      await this.orders.loadFor(manager, orderId, actor);
+      const payment = await this.lockOrderPayment(manager, orderId);
+      if (!payment) throw Errors.rule('ORDER_NOT_PAID', '该订单没有可退款的支付');
+      const threshold = (await this.settings.get('finance', manager)).refundApprovalThresholdFen;
+      const status = amountFen > threshold ? 'awaiting_approval' : 'pending';
+      const id = await this.createRefundRow(manager, payment, { amountFen, reason: reason.trim(), source: 'manual', actor, status });
+      const row = await manager.getRepository(Refund).findOneByOrFail({ id });
+      await this.audit.record(audit, { action: 'refund.create', targetType: 'refund', targetId: id, after: { orderId, amountFen, reason: row.reason, status, outRefundNo: row.outRefundNo, thresholdFen: threshold } }, manager);
+      return id;
+    });
+    return this.submit(refundId);
+  }
+
+  /** Finance approves a waiting refund: awaiting_approval → pending by compare-and-swap, then it is sent. Nobody approves their own request. */
+  async approve(refundId: number, note: string, actor: OrderActor, audit: AuditContext): Promise<Refund> {
+    await this.review(refundId, 'pending', note, actor, audit, 'refund.approve');
+    return this.submit(refundId);
+  }
+
+  /** Finance refuses a waiting refund; its amount becomes refundable again. */
+  async reject(refundId: number, note: string, actor: OrderActor, audit: AuditContext): Promise<Refund> {
+    await this.review(refundId, 'rejected', note, actor, audit, 'refund.reject');
+    return this.refunds.findOneByOrFail({ id: refundId });
+  }
+
+  private async review(refundId: number, to: 'pending' | 'rejected', note: string, actor: OrderActor, audit: AuditContext, action: string): Promise<void> {
+    const found = await this.refunds.findOne({ where: { id: refundId } });
+    if (!found) throw Errors.notFound('退款');
+    await this.tx.run(async manager => {
+      await this.orders.loadFor(manager, found.orderId, actor);
+      const r = await manager.getRepository(Refund).findOneOrFail({ where: { id: refundId }, lock: this.tx.lockMode.mode ? { mode: 'pessimistic_write' } : undefined });
+      if (r.status !== 'awaiting_approval') throw Errors.conflict('REFUND_NOT_AWAITING_APPROVAL', '该退款不在待审批状态');
+      if (r.requestedByType === 'staff' && r.requestedById === actor.id) throw Errors.forbidden('不能审批自己发起的退款');
+      const swapped = await manager
+        .createQueryBuilder()
+        .update(Refund)
+        .set({ status: to, reviewedById: actor.id, reviewedByName: actor.name.slice(0, 64), reviewedAt: new Date(), reviewNote: note.trim().slice(0, 255) })
+        .where('id = :id AND status = :from', { id: r.id, from: 'awaiting_approval' })
+        .execute();
+      if (!swapped.affected) throw Errors.conflict('REFUND_NOT_AWAITING_APPROVAL', '该退款不在待审批状态');
+      await this.audit.record(audit, { action, targetType: 'refund', targetId: r.id, before: { status: r.status }, after: { status: to, note: note.trim() } }, manager);
+    });
+  }
+
+  /**
+   * A failed refund sent again with its own out_refund_no (a second number could refund twice if
+   * the first one went through after all). Its amount is held again first, so the cap still holds.
+   */
+  async retryFailed(refundId: number, actor: OrderActor, audit: AuditContext): Promise<Refund> {
+    const found = await this.refunds.findOne({ where: { id: refundId } });
+    if (!found) throw Errors.notFound('退款');
+    await this.tx.run(async manager => {
+      await this.orders.loadFor(manager, found.orderId, actor);
+      const payment = await manager.getRepository(Payment).findOneOrFail({ where: { id: found.paymentId }, lock: this.tx.lockMode.mode ? { mode: 'pessimistic_write' } : undefined });
+      const r = await manager.getRepository(Refund).findOneByOrFail({ id: refundId });
+      if (r.status !== 'failed') throw Errors.conflict('REFUND_NOT_FAILED', '只有失败的退款可以重试');
+      const committed = await this.committedFen(manager, payment.id);
+      if (committed + r.amountFen > payment.amountFen) {
+        throw Errors.rule('REFUND_EXCEEDS_PAID', `重试会超过可退金额（已支付 ${formatFen(payment.amountFen)} 元，可退 ${formatFen(payment.amountFen - committed)} 元）`, {
+          paidFen: payment.amountFen,
+          refundedFen: committed,
+          refundableFen: payment.amountFen - committed,
+          requestedFen: r.amountFen,
+        });
+      }
+      const swapped = await manager.createQueryBuilder().update(Refund).set({ status: 'pending', lastError: '' }).where('id = :id AND status = :failed', { id: r.id, failed: 'failed' }).execute();
+      if (!swapped.affected) throw Errors.conflict('REFUND_NOT_FAILED', '只有失败的退款可以重试');
+      await this.audit.record(audit, { action: 'refund.retry', targetType: 'refund', targetId: r.id, before: { status: 'failed', lastError: r.lastError }, after: { status: 'pending', outRefundNo: r.outRefundNo } }, manager);
     });
     return this.submit(refundId);
   }
@@ -162,7 +259,7 @@ export class RefundService {
       reason: input.reason.slice(0, 80),
       source: input.source,
       purposeKey: input.purposeKey ?? null,
-      status: 'pending',
+      status: input.status ?? 'pending',
       channelRefundId: null,
       // Escorts never refund; anything that is not a person of ours counts as the system.
       requestedByType: input.actor.type === 'customer' || input.actor.type === 'staff' ? input.actor.type : 'system',
@@ -176,13 +273,13 @@ export class RefundService {
     return inserted.identifiers[0].id as number;
   }
 
-  /** What the payment's refunds already hold (everything but failed ones). */
+  /** What the payment's refunds already hold (everything but failed and rejected ones; awaiting approval holds its amount). */
   private async committedFen(manager: EntityManager, paymentId: number): Promise<number> {
     const row = await manager
       .getRepository(Refund)
       .createQueryBuilder('r')
       .select('COALESCE(SUM(r.amount_fen), 0)', 'total')
-      .where('r.payment_id = :paymentId AND r.status <> :failed', { paymentId, failed: 'failed' })
+      .where('r.payment_id = :paymentId AND r.status NOT IN (:...released)', { paymentId, released: RELEASED })
       .getRawOne<{ total: string | number }>();
     return Number(row?.total ?? 0);
   }
@@ -275,6 +372,8 @@ export class RefundService {
       if (!swapped.affected) return { outcome: 'duplicate', refund: r } as const;
       let orderRefunded = false;
       if (target === 'succeeded') {
+        // Posted before the order may close below, so the close sees this refund.
+        await this.ledger.postRefund(manager, { id: r.id, orderId: r.orderId, amountFen: r.amountFen, outRefundNo: r.outRefundNo, late: !payment.appliedToOrder });
         if (order.status === 'refunding' && payment.appliedToOrder && (await this.succeededFenOfOrder(manager, order.id)) >= order.refundDueFen) {
           await this.orders.markRefundedIn(manager, order.id);
           orderRefunded = true;

@@ -60,7 +60,16 @@ export interface NotificationSettings {
   templates: Record<NotificationEvent, NotificationTemplate>;
 }
 
+/** Money rules for finance: staff refunds above the threshold wait for a finance approver; escorts keep a share by level. */
+export interface FinanceRules {
+  /** A staff refund of more than this many fen waits in `awaiting_approval` (default ¥500). */
+  refundApprovalThresholdFen: number;
+  /** The escort's share of a completed order's net (paid − refunded), in basis points, by escort level. */
+  escortShareBp: Record<'trainee' | 'junior' | 'senior' | 'expert', number>;
+}
+
 export interface SettingsGroups {
+  finance: FinanceRules;
   booking: BookingRules;
   cancellation: CancellationRules;
   notifications: NotificationSettings;
@@ -68,6 +77,10 @@ export interface SettingsGroups {
 export type SettingsKey = keyof SettingsGroups;
 
 export const DEFAULT_SETTINGS: SettingsGroups = {
+  finance: {
+    refundApprovalThresholdFen: 50_000,
+    escortShareBp: { trainee: 6000, junior: 7000, senior: 7500, expert: 8000 },
+  },
   booking: {
     maxDaysAhead: 3,
     minLeadMinutes: 60,

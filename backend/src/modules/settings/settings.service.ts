@@ -16,7 +16,12 @@ const template = RuleType.object({
 });
 
 /** What each group must look like; a change that does not fit is refused whole. */
+const shareBp = RuleType.number().integer().min(0).max(10_000).required();
 const SCHEMAS: Record<SettingsKey, any> = {
+  finance: RuleType.object({
+    refundApprovalThresholdFen: RuleType.number().integer().min(0).max(100_000_000).required(),
+    escortShareBp: RuleType.object({ trainee: shareBp, junior: shareBp, senior: shareBp, expert: shareBp }).required(),
+  }),
   booking: RuleType.object({
     maxDaysAhead: RuleType.number().integer().min(0).max(90).required(),
     minLeadMinutes: RuleType.number().integer().min(0).max(7 * 24 * 60).required(),
@@ -80,7 +85,7 @@ export class SettingsService {
   }
 
   async all(): Promise<SettingsGroups> {
-    return { booking: await this.get('booking'), cancellation: await this.get('cancellation'), notifications: await this.get('notifications') };
+    return { finance: await this.get('finance'), booking: await this.get('booking'), cancellation: await this.get('cancellation'), notifications: await this.get('notifications') };
   }
 
   async put<K extends SettingsKey>(ctx: AuditContext, key: K, input: unknown): Promise<SettingsGroups[K]> {

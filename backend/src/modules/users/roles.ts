@@ -18,6 +18,9 @@ export const PERMISSIONS = {
   'order:read': '查看订单',
   'order:write': '处理订单（取消、改约、备注、人工完成）',
   'order:dispatch': '派单与改派',
+  'payment:read': '查看支付与退款、订单资金流水',
+  'refund:write': '发起退款、重试失败的退款',
+  'refund:approve': '审批大额退款',
   'settings:read': '查看业务设置',
   'settings:write': '修改业务设置',
 } as const;
@@ -47,11 +50,11 @@ export const STAFF_ROLES = {
   },
   finance: {
     name: '财务',
-    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read'],
+    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read', 'payment:read', 'refund:write', 'refund:approve'],
   },
   support: {
     name: '客服',
-    permissions: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read', 'order:read', 'order:write'],
+    permissions: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read', 'order:read', 'order:write', 'payment:read', 'refund:write'],
   },
 } satisfies Record<string, { name: string; permissions: Permission[] }>;
 export type StaffRole = keyof typeof STAFF_ROLES;

@@ -10,6 +10,7 @@ export * from './admin-hospitals';
 export * from './admin-notifications';
 export * from './admin-orders';
 export * from './admin-patients';
+export * from './admin-payments';
 export * from './admin-pricing';
 export * from './admin-settings';
 export * from './admin-staff';

@@ -2,6 +2,93 @@
 // Types from components.schemas and operation parameters.
 
 declare namespace API {
+  type AdminPaymentDetail = {
+    id?: number;
+    orderId?: number;
+    /** 订单号 */
+    orderNo?: string;
+    /** 商户订单号 out_trade_no */
+    outTradeNo?: string;
+    channel?: "wechat" | "sandbox";
+    /** 金额（分） */
+    amountFen?: number;
+    status?: "pending" | "succeeded" | "closed" | "failed";
+    /** 支付通道交易号 */
+    channelTransactionId?: Record<string, unknown> | null;
+    /** false = 订单已不可支付时到账的钱（已全额自动退回） */
+    appliedToOrder?: boolean;
+    /** 已退款成功（分） */
+    refundedFen?: number;
+    paidAt?: string | null;
+    closedAt?: string | null;
+    statusReason?: string;
+    createdAt?: string;
+    refunds?: AdminRefundView[];
+    /** 该支付单收到的全部回调（原始报文） */
+    events?: PaymentEventView[];
+  };
+
+  type AdminPaymentPage = {
+    list?: AdminPaymentView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type AdminPaymentView = {
+    id?: number;
+    orderId?: number;
+    /** 订单号 */
+    orderNo?: string;
+    /** 商户订单号 out_trade_no */
+    outTradeNo?: string;
+    channel?: "wechat" | "sandbox";
+    /** 金额（分） */
+    amountFen?: number;
+    status?: "pending" | "succeeded" | "closed" | "failed";
+    /** 支付通道交易号 */
+    channelTransactionId?: Record<string, unknown> | null;
+    /** false = 订单已不可支付时到账的钱（已全额自动退回） */
+    appliedToOrder?: boolean;
+    /** 已退款成功（分） */
+    refundedFen?: number;
+    paidAt?: string | null;
+    closedAt?: string | null;
+    statusReason?: string;
+    createdAt?: string;
+  };
+
+  type AdminRefundPage = {
+    list?: AdminRefundView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type AdminRefundView = {
+    id?: number;
+    paymentId?: number;
+    orderId?: number;
+    orderNo?: string;
+    /** 商户退款单号 out_refund_no（重试沿用） */
+    outRefundNo?: string;
+    /** 金额（分） */
+    amountFen?: number;
+    reason?: string;
+    source?: "order_cancel" | "late_payment" | "manual";
+    status?: "awaiting_approval" | "pending" | "processing" | "succeeded" | "failed" | "rejected";
+    requestedByType?: "customer" | "staff" | "system";
+    requestedById?: Record<string, unknown> | null;
+    requestedByName?: string;
+    reviewedByName?: Record<string, unknown> | null;
+    reviewedAt?: string | null;
+    reviewNote?: string;
+    submitAttempts?: number;
+    lastError?: string;
+    succeededAt?: string | null;
+    createdAt?: string;
+  };
+
   type AppHospitalQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -11,6 +98,11 @@ declare namespace API {
     cityId?: number;
     /** 名称、别名、地址或科室关键字 */
     keyword?: string;
+  };
+
+  type ApproveRefundDTO = {
+    /** 审批意见 */
+    reason?: string;
   };
 
   type AssignDTO = {
@@ -211,6 +303,42 @@ declare namespace API {
     unreadOnly?: boolean;
   };
 
+  type LedgerBalancesView = {
+    /** 客户支付清算（借方余额） */
+    customer_payments_clearing?: number;
+    /** 客户预收款（贷方余额为负数） */
+    customer_prepayments?: number;
+    /** 退款待结转 */
+    refunds?: number;
+    /** 平台收入（贷方余额为负数） */
+    platform_revenue?: number;
+    /** 应付陪诊师（贷方余额为负数） */
+    escort_payable?: number;
+    /** 支付通道手续费 */
+    channel_fees?: number;
+  };
+
+  type LedgerEntryView = {
+    id?: number;
+    /** 来源事件类型 */
+    sourceType?: "payment_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "channel_fee";
+    /** 来源事件 ID（支付单、退款单或订单的 ID） */
+    sourceId?: string;
+    orderId?: Record<string, unknown> | null;
+    memo?: string;
+    createdAt?: string;
+    lines?: LedgerLineView[];
+  };
+
+  type LedgerLineView = {
+    /** 科目 */
+    account?: "customer_payments_clearing" | "customer_prepayments" | "refunds" | "platform_revenue" | "escort_payable" | "channel_fees";
+    /** 金额（分）：正数为借方，负数为贷方 */
+    amountFen?: number;
+    orderId?: Record<string, unknown> | null;
+    escortId?: Record<string, unknown> | null;
+  };
+
   type MeetingPointInputDTO = {
     name?: string;
     description?: string;
@@ -244,6 +372,36 @@ declare namespace API {
     endsAt?: string;
   };
 
+  type OrderMoneySummary = {
+    /** 订单金额（分） */
+    totalFen?: number;
+    /** 客户实付（成功的支付，分） */
+    paidFen?: number;
+    /** 已退款成功（分） */
+    refundedFen?: number;
+    /** 退款处理中或待审批（分） */
+    refundInFlightFen?: number;
+    /** 还可以退的金额（分） */
+    refundableFen?: number;
+    /** 平台已确认收入（分） */
+    platformFen?: number;
+    /** 陪诊师分成（分） */
+    escortFen?: number;
+  };
+
+  type OrderMoneyView = {
+    orderId?: number;
+    orderNo?: string;
+    status?: string;
+    summary?: OrderMoneySummary;
+    payments?: AdminPaymentView[];
+    refunds?: AdminRefundView[];
+    /** 订单的记账凭证（按时间） */
+    ledgerEntries?: LedgerEntryView[];
+    /** 订单在各科目的余额 */
+    balances?: LedgerBalancesView;
+  };
+
   type PatientInputDTO = {
     name?: string;
     /** self 本人 / parent 父母 / spouse 配偶 / child 子女 / other 其他 */
@@ -265,6 +423,23 @@ declare namespace API {
     emergencyContactName?: string;
     /** 紧急联系人手机号 */
     emergencyContactPhone?: string;
+  };
+
+  type PaymentEventView = {
+    id?: number;
+    kind?: "transaction" | "refund";
+    result?: "received" | "rejected" | "applied" | "duplicate";
+    verified?: boolean;
+    reason?: string;
+    eventType?: Record<string, unknown> | null;
+    /** 收到的原始报文（未改动） */
+    rawBody?: string;
+    /** 收到的相关请求头（JSON 文本） */
+    rawHeaders?: string;
+    requestId?: Record<string, unknown> | null;
+    ip?: Record<string, unknown> | null;
+    outRefundNo?: Record<string, unknown> | null;
+    receivedAt?: string;
   };
 
   type PriceRuleParamsDTO = {
@@ -311,6 +486,11 @@ declare namespace API {
   type RefreshTokenDTO = {
     /** 刷新令牌 */
     refreshToken?: string;
+  };
+
+  type RejectRefundDTO = {
+    /** 驳回原因 */
+    reason?: string;
   };
 
   type RescheduleDTO = {
@@ -385,6 +565,43 @@ declare namespace API {
     date?: string;
     /** 客户手机号（完整 11 位） */
     customerPhone?: string;
+    orderNo?: string;
+  };
+
+  type StaffPaymentQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 支付状态 */
+    status?: "pending" | "succeeded" | "closed" | "failed";
+    /** 订单号（精确） */
+    orderNo?: string;
+    /** 支付通道交易号 transaction_id（精确） */
+    channelTransactionId?: string;
+    /** 支付通道 */
+    channel?: "wechat" | "sandbox";
+    /** 创建时间起（含），ISO 8601 */
+    from?: string;
+    /** 创建时间止（不含），ISO 8601 */
+    to?: string;
+  };
+
+  type StaffRefundDTO = {
+    /** 退款金额（分），不超过可退金额；超过审批阈值（默认 50000 分）需财务审批 */
+    amountFen?: number;
+    /** 退款原因（给客户和审计看） */
+    reason?: string;
+  };
+
+  type StaffRefundQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 退款状态 */
+    status?: "awaiting_approval" | "pending" | "processing" | "succeeded" | "failed" | "rejected";
+    /** 订单号（精确） */
     orderNo?: string;
   };
 
@@ -587,11 +804,49 @@ declare namespace API {
     id: string;
   };
 
+  type GetAdminOrdersByIdMoneyParams = {
+    id: string;
+  };
+
+  type GetAdminPaymentsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 支付状态 */
+    status?: "pending" | "succeeded" | "closed" | "failed";
+    /** 订单号（精确） */
+    orderNo?: string;
+    /** 支付通道交易号 transaction_id（精确） */
+    channelTransactionId?: string;
+    /** 支付通道 */
+    channel?: "wechat" | "sandbox";
+    /** 创建时间起（含），ISO 8601 */
+    from?: string;
+    /** 创建时间止（不含），ISO 8601 */
+    to?: string;
+  };
+
+  type GetAdminPaymentsByIdParams = {
+    id: string;
+  };
+
   type GetAdminPriceRulesParams = {
     /** 城市 ID；只看全部城市通用的规则传 0 */
     cityId?: number;
     type?: "hospital_grade" | "night" | "same_day" | "first_order" | "member";
     enabled?: boolean;
+  };
+
+  type GetAdminRefundsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 退款状态 */
+    status?: "awaiting_approval" | "pending" | "processing" | "succeeded" | "failed" | "rejected";
+    /** 订单号（精确） */
+    orderNo?: string;
   };
 
   type GetAdminServiceItemsParams = {
@@ -739,6 +994,10 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminOrdersByIdRefundsParams = {
+    id: string;
+  };
+
   type PostAdminOrdersByIdRescheduleParams = {
     id: string;
   };
@@ -752,6 +1011,18 @@ declare namespace API {
   };
 
   type PostAdminPriceRulesByIdEnableParams = {
+    id: string;
+  };
+
+  type PostAdminRefundsByIdApproveParams = {
+    id: string;
+  };
+
+  type PostAdminRefundsByIdRejectParams = {
+    id: string;
+  };
+
+  type PostAdminRefundsByIdRetryParams = {
     id: string;
   };
 

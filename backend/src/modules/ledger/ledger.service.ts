@@ -1,0 +1,196 @@
+import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectEntityModel } from '@midwayjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { LedgerEntry } from './ledger-entry.entity';
+import { LedgerLine } from './ledger-line.entity';
+import {
+  LEDGER_ACCOUNT_CODES,
+  LedgerAccount,
+  LedgerLineInput,
+  LedgerSourceType,
+  OpenOrderMoney,
+  RecognitionSplit,
+  assertBalanced,
+  captureLines,
+  closeLines,
+  payoutLines,
+  recognitionLines,
+  refundLines,
+  reversalLines,
+} from './ledger-postings';
+import { Errors } from '../../common/errors';
+
+export interface LedgerSource {
+  type: LedgerSourceType;
+  id: string | number;
+  orderId?: number | null;
+  memo?: string;
+}
+
+export interface LedgerEntryView {
+  id: number;
+  sourceType: LedgerSourceType;
+  sourceId: string;
+  orderId: number | null;
+  memo: string;
+  createdAt: Date;
+  lines: { account: LedgerAccount; amountFen: number; orderId: number | null; escortId: number | null }[];
+}
+
+const CLOSING: LedgerSourceType[] = ['order_recognition', 'order_close'];
+
+/**
+ * The journal. Every posting takes the caller's EntityManager: an entry commits or rolls back
+ * with the business change that caused it (payment applied, refund succeeded, order completed),
+ * and on MySQL a second pooled connection inside that transaction could deadlock. Entries are
+ * only ever inserted; balances are sums of lines.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class LedgerService {
+  @InjectEntityModel(LedgerEntry)
+  entries: Repository<LedgerEntry>;
+
+  @InjectEntityModel(LedgerLine)
+  lines: Repository<LedgerLine>;
+
+  /**
+   * Posts an entry once per source: if (type, id) was posted already, nothing is written and the
+   * existing entry id is returned. Callers hold the lock of the row the event is about (the order),
+   * so two postings of one source are checked one after the other.
+   */
+  async post(manager: EntityManager, source: LedgerSource, lines: LedgerLineInput[]): Promise<{ entryId: number; posted: boolean } | null> {
+    if (lines.length === 0) return null;
+    assertBalanced(lines);
+    const sourceId = String(source.id);
+    const existing = await manager.getRepository(LedgerEntry).findOne({ where: { sourceType: source.type, sourceId }, select: { id: true } });
+    if (existing) return { entryId: existing.id, posted: false };
+    const inserted = await manager.getRepository(LedgerEntry).insert({ sourceType: source.type, sourceId, orderId: source.orderId ?? null, memo: (source.memo ?? '').slice(0, 255) });
+    const entryId = inserted.identifiers[0].id as number;
+    await manager.getRepository(LedgerLine).insert(lines.map(l => ({ entryId, account: l.account, amountFen: l.amountFen, orderId: l.orderId ?? null, escortId: l.escortId ?? null })));
+    return { entryId, posted: true };
+  }
+
+  // ------------------------------------------------------------ the business events
+
+  /** A payment succeeded (applied to its order or not: either way the money is ours to serve or give back). */
+  postCapture(manager: EntityManager, payment: { id: number; orderId: number; amountFen: number; outTradeNo: string }) {
+    return this.post(manager, { type: 'payment_capture', id: payment.id, orderId: payment.orderId, memo: `支付 ${payment.outTradeNo}` }, captureLines(payment.orderId, payment.amountFen));
+  }
+
+  /**
+   * A refund succeeded. Before the order is recognised it waits in `refunds`; a late payment's
+   * refund goes straight back against its prepayment (the money never paid for the service);
+   * after recognition it takes the money back from the recognised shares.
+   */
+  async postRefund(manager: EntityManager, refund: { id: number; orderId: number; amountFen: number; outRefundNo: string; late: boolean }) {
+    const source: LedgerSource = { type: 'refund', id: refund.id, orderId: refund.orderId, memo: `退款 ${refund.outRefundNo}` };
+    if (refund.late) {
+      return this.post(manager, source, [
+        { account: 'customer_prepayments', amountFen: refund.amountFen, orderId: refund.orderId },
+        { account: 'customer_payments_clearing', amountFen: -refund.amountFen, orderId: refund.orderId },
+      ]);
+    }
+    // Orders paid before the ledger existed have no capture: their refunds cannot be journalled
+    // against it (and would make the order's books refund more than they took), so they are skipped.
+    const captured = await manager.getRepository(LedgerEntry).findOne({ where: { orderId: refund.orderId, sourceType: 'payment_capture' }, select: { id: true } });
+    if (!captured) return null;
+    const closing = await this.closingEntry(manager, refund.orderId);
+    if (!closing) return this.post(manager, source, refundLines(refund.orderId, refund.amountFen));
+    const shares = await this.recognisedShares(manager, refund.orderId);
+    return this.post(manager, source, reversalLines(refund.orderId, refund.amountFen, shares, shares.escortId));
+  }
+
+  /** The order was completed: its open money becomes platform revenue and the escort's share. Once per order. */
+  async recogniseOrder(manager: EntityManager, orderId: number, escortId: number | null, escortShareBp: number) {
+    if (await this.closingEntry(manager, orderId)) return null;
+    const open = await this.openMoney(manager, orderId);
+    if (open.prepaidFen === 0 && open.refundedFen === 0) return null;
+    const { lines, split } = recognitionLines(orderId, open, escortId, escortShareBp);
+    const memo = `订单完成：平台 ${split.platformFen} 分，陪诊师 ${split.escortFen} 分（${escortShareBp} bp）`;
+    return this.post(manager, { type: 'order_recognition', id: orderId, orderId, memo }, lines);
+  }
+
+  /** A cancelled paid order ended (refunded, or forfeited whole): what was kept is platform revenue. Once per order. */
+  async closeOrder(manager: EntityManager, orderId: number) {
+    if (await this.closingEntry(manager, orderId)) return null;
+    const open = await this.openMoney(manager, orderId);
+    if (open.prepaidFen === 0 && open.refundedFen === 0) return null;
+    return this.post(manager, { type: 'order_close', id: orderId, orderId, memo: '取消订单结转（违约金计入平台收入）' }, closeLines(orderId, open));
+  }
+
+  /** Settlement placeholder: pays an escort at most what the ledger says they are owed. */
+  async postPayout(manager: EntityManager, payoutKey: string, escortId: number, amountFen: number) {
+    const owed = -(await this.balance(manager, 'escort_payable', { escortId }));
+    if (amountFen > owed) {
+      throw Errors.rule('PAYOUT_EXCEEDS_PAYABLE', `结算金额超过应付陪诊师金额（应付 ${owed} 分）`, { owedFen: owed, requestedFen: amountFen });
+    }
+    return this.post(manager, { type: 'escort_payout', id: payoutKey, memo: `陪诊师 ${escortId} 结算打款` }, payoutLines(escortId, amountFen));
+  }
+
+  // ------------------------------------------------------------ balances
+
+  async balance(manager: EntityManager, account: LedgerAccount, where: { orderId?: number; escortId?: number } = {}): Promise<number> {
+    const qb = manager.getRepository(LedgerLine).createQueryBuilder('l').select('COALESCE(SUM(l.amount_fen), 0)', 'total').where('l.account = :account', { account });
+    if (where.orderId !== undefined) qb.andWhere('l.order_id = :orderId', { orderId: where.orderId });
+    if (where.escortId !== undefined) qb.andWhere('l.escort_id = :escortId', { escortId: where.escortId });
+    const row = await qb.getRawOne<{ total: string | number }>();
+    return Number(row?.total ?? 0);
+  }
+
+  /** Every account's balance (optionally of one order or escort); accounts without lines show 0. */
+  async balances(where: { orderId?: number; escortId?: number } = {}, manager: EntityManager = this.entries.manager): Promise<Record<LedgerAccount, number>> {
+    const qb = manager.getRepository(LedgerLine).createQueryBuilder('l').select('l.account', 'account').addSelect('COALESCE(SUM(l.amount_fen), 0)', 'total').groupBy('l.account');
+    if (where.orderId !== undefined) qb.andWhere('l.order_id = :orderId', { orderId: where.orderId });
+    if (where.escortId !== undefined) qb.andWhere('l.escort_id = :escortId', { escortId: where.escortId });
+    const rows = await qb.getRawMany<{ account: LedgerAccount; total: string | number }>();
+    const result = Object.fromEntries(LEDGER_ACCOUNT_CODES.map(a => [a, 0])) as Record<LedgerAccount, number>;
+    for (const r of rows) result[r.account] = Number(r.total);
+    return result;
+  }
+
+  /** The order's open money: prepaid minus what captures/late refunds netted, and refunds waiting to be closed. */
+  async openMoney(manager: EntityManager, orderId: number): Promise<OpenOrderMoney> {
+    return {
+      prepaidFen: -(await this.balance(manager, 'customer_prepayments', { orderId })),
+      refundedFen: await this.balance(manager, 'refunds', { orderId }),
+    };
+  }
+
+  private async closingEntry(manager: EntityManager, orderId: number): Promise<LedgerEntry | null> {
+    return manager.getRepository(LedgerEntry).findOne({ where: { orderId, sourceType: In(CLOSING) } });
+  }
+
+  /** What is left of an order's recognised shares, and the escort who holds theirs. */
+  private async recognisedShares(manager: EntityManager, orderId: number): Promise<RecognitionSplit & { escortId: number | null }> {
+    const escortLine = await manager.getRepository(LedgerLine).findOne({ where: { orderId, account: 'escort_payable' }, order: { id: 'ASC' } });
+    const escortId = escortLine?.escortId ?? null;
+    return {
+      platformFen: -(await this.balance(manager, 'platform_revenue', { orderId })),
+      escortFen: escortId === null ? 0 : -(await this.orderEscortShare(manager, orderId)),
+      escortId,
+    };
+  }
+
+  /** The escort_payable lines of one order (payouts carry no order, so they do not count). */
+  private async orderEscortShare(manager: EntityManager, orderId: number): Promise<number> {
+    return this.balance(manager, 'escort_payable', { orderId });
+  }
+
+  // ------------------------------------------------------------ reading
+
+  async entriesForOrder(orderId: number, manager: EntityManager = this.entries.manager): Promise<LedgerEntryView[]> {
+    const entries = await manager.getRepository(LedgerEntry).find({ where: { orderId }, order: { id: 'ASC' } });
+    if (!entries.length) return [];
+    const lines = await manager.getRepository(LedgerLine).find({ where: { entryId: In(entries.map(e => e.id)) }, order: { id: 'ASC' } });
+    return entries.map(e => ({
+      id: e.id,
+      sourceType: e.sourceType,
+      sourceId: e.sourceId,
+      orderId: e.orderId,
+      memo: e.memo,
+      createdAt: e.createdAt,
+      lines: lines.filter(l => l.entryId === e.id).map(l => ({ account: l.account, amountFen: l.amountFen, orderId: l.orderId, escortId: l.escortId })),
+    }));
+  }
+}

@@ -1,0 +1,208 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectEntityModel } from '@midwayjs/typeorm';
+import { In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { Payment } from './payment.entity';
+import { PaymentEvent } from './payment-event.entity';
+import { Refund, RefundStatus } from './refund.entity';
+import { Order } from '../orders/order.entity';
+import { OrderActor, OrderService } from '../orders/order.service';
+import { LedgerService } from '../ledger/ledger.service';
+import { Errors } from '../../common/errors';
+import { Page, PageQuery, toPage } from '../../common/pagination';
+import type { AdminPaymentDetail, AdminPaymentView, AdminRefundView, OrderMoneyView } from './dto/admin-payment.dto';
+
+export interface PaymentListQuery extends PageQuery {
+  status?: string;
+  orderNo?: string;
+  channelTransactionId?: string;
+  channel?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface RefundListQuery extends PageQuery {
+  status?: string;
+  orderNo?: string;
+}
+
+const IN_FLIGHT: RefundStatus[] = ['awaiting_approval', 'pending', 'processing'];
+
+/** What finance reads: payments, refunds and an order's money timeline, within the staff member's cities. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class PaymentQueryService {
+  @InjectEntityModel(Payment)
+  payments: Repository<Payment>;
+
+  @InjectEntityModel(Refund)
+  refunds: Repository<Refund>;
+
+  @InjectEntityModel(PaymentEvent)
+  events: Repository<PaymentEvent>;
+
+  @Inject()
+  orders: OrderService;
+
+  @Inject()
+  ledger: LedgerService;
+
+  private scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cityIds: number[] | null, orderNo?: string): SelectQueryBuilder<T> {
+    if (cityIds !== null) qb.andWhere(cityIds.length ? 'o.city_id IN (:...cityIds)' : '1 = 0', { cityIds });
+    if (orderNo) qb.andWhere('o.order_no = :orderNo', { orderNo });
+    return qb;
+  }
+
+  async listPayments(q: PaymentListQuery, cityIds: number[] | null): Promise<Page<AdminPaymentView>> {
+    const qb = this.scoped(this.payments.createQueryBuilder('p').innerJoin(Order, 'o', 'o.id = p.order_id'), cityIds, q.orderNo);
+    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    if (q.channel) qb.andWhere('p.channel = :channel', { channel: q.channel });
+    if (q.channelTransactionId) qb.andWhere('p.channel_transaction_id = :tid', { tid: q.channelTransactionId });
+    if (q.from) qb.andWhere('p.created_at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('p.created_at < :to', { to: q.to });
+    const [rows, total] = await qb.orderBy('p.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    return toPage(await this.paymentViews(rows), total, q);
+  }
+
+  async paymentDetail(paymentId: number, actor: OrderActor): Promise<AdminPaymentDetail> {
+    const p = await this.payments.findOne({ where: { id: paymentId } });
+    if (!p) throw Errors.notFound('支付单');
+    await this.orders.getForActor(p.orderId, actor);
+    const [view] = await this.paymentViews([p]);
+    const refunds = await this.refunds.find({ where: { paymentId: p.id }, order: { id: 'ASC' } });
+    const events = await this.events
+      .createQueryBuilder('e')
+      .where('e.payment_id = :id OR e.out_trade_no = :no', { id: p.id, no: p.outTradeNo })
+      .orderBy('e.id', 'ASC')
+      .getMany();
+    return {
+      ...view,
+      refunds: await this.refundViews(refunds),
+      events: events.map(e => ({
+        id: e.id,
+        kind: e.kind,
+        result: e.result,
+        verified: e.verified,
+        reason: e.reason,
+        eventType: e.eventType,
+        rawBody: e.rawBody,
+        rawHeaders: e.rawHeaders,
+        requestId: e.requestId,
+        ip: e.ip,
+        outRefundNo: e.outRefundNo,
+        receivedAt: e.receivedAt,
+      })),
+    };
+  }
+
+  async listRefunds(q: RefundListQuery, cityIds: number[] | null): Promise<Page<AdminRefundView>> {
+    const qb = this.scoped(this.refunds.createQueryBuilder('r').innerJoin(Order, 'o', 'o.id = r.order_id'), cityIds, q.orderNo);
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    const [rows, total] = await qb.orderBy('r.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    return toPage(await this.refundViews(rows), total, q);
+  }
+
+  async refundView(refundId: number): Promise<AdminRefundView> {
+    const [view] = await this.refundViews([await this.refunds.findOneByOrFail({ id: refundId })]);
+    return view;
+  }
+
+  /** The order's money in one place: payments, refunds, the journal entries and the balances they leave. */
+  async orderMoney(orderId: number, actor: OrderActor): Promise<OrderMoneyView> {
+    const order = await this.orders.getForActor(orderId, actor);
+    const payments = await this.payments.find({ where: { orderId }, order: { id: 'ASC' } });
+    const refunds = await this.refunds.find({ where: { orderId }, order: { id: 'ASC' } });
+    const ledgerEntries = await this.ledger.entriesForOrder(orderId);
+    const balances = await this.ledger.balances({ orderId });
+    const paidFen = sum(payments.filter(p => p.status === 'succeeded').map(p => p.amountFen));
+    const refundedFen = sum(refunds.filter(r => r.status === 'succeeded').map(r => r.amountFen));
+    const refundInFlightFen = sum(refunds.filter(r => IN_FLIGHT.includes(r.status)).map(r => r.amountFen));
+    const applied = payments.find(p => p.status === 'succeeded' && p.appliedToOrder);
+    const heldOnApplied = applied ? sum(refunds.filter(r => r.paymentId === applied.id && r.status !== 'failed' && r.status !== 'rejected').map(r => r.amountFen)) : 0;
+    const shareLines = ledgerEntries.flatMap(e => e.lines);
+    return {
+      orderId: order.id,
+      orderNo: order.orderNo,
+      status: order.status,
+      summary: {
+        totalFen: order.totalFen,
+        paidFen,
+        refundedFen,
+        refundInFlightFen,
+        refundableFen: applied ? applied.amountFen - heldOnApplied : 0,
+        platformFen: -sum(shareLines.filter(l => l.account === 'platform_revenue').map(l => l.amountFen)),
+        escortFen: -sum(shareLines.filter(l => l.account === 'escort_payable').map(l => l.amountFen)),
+      },
+      payments: await this.paymentViews(payments),
+      refunds: await this.refundViews(refunds),
+      ledgerEntries,
+      balances,
+    };
+  }
+
+  private async orderNos(orderIds: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(orderIds)];
+    if (!unique.length) return new Map();
+    const rows = await this.payments.manager.getRepository(Order).find({ where: { id: In(unique) }, select: { id: true, orderNo: true } });
+    return new Map(rows.map(o => [o.id, o.orderNo]));
+  }
+
+  private async paymentViews(rows: Payment[]): Promise<AdminPaymentView[]> {
+    const nos = await this.orderNos(rows.map(p => p.orderId));
+    const refunded = new Map<number, number>();
+    if (rows.length) {
+      const sums = await this.refunds
+        .createQueryBuilder('r')
+        .select('r.payment_id', 'paymentId')
+        .addSelect('COALESCE(SUM(r.amount_fen), 0)', 'total')
+        .where('r.payment_id IN (:...ids) AND r.status = :succeeded', { ids: rows.map(p => p.id), succeeded: 'succeeded' })
+        .groupBy('r.payment_id')
+        .getRawMany<{ paymentId: number; total: string | number }>();
+      sums.forEach(s => refunded.set(Number(s.paymentId), Number(s.total)));
+    }
+    return rows.map(p => ({
+      id: p.id,
+      orderId: p.orderId,
+      orderNo: nos.get(p.orderId) ?? '',
+      outTradeNo: p.outTradeNo,
+      channel: p.channel,
+      amountFen: p.amountFen,
+      status: p.status,
+      channelTransactionId: p.channelTransactionId,
+      appliedToOrder: p.appliedToOrder,
+      refundedFen: refunded.get(p.id) ?? 0,
+      paidAt: p.paidAt,
+      closedAt: p.closedAt,
+      statusReason: p.statusReason,
+      createdAt: p.createdAt,
+    }));
+  }
+
+  private async refundViews(rows: Refund[]): Promise<AdminRefundView[]> {
+    const nos = await this.orderNos(rows.map(r => r.orderId));
+    return rows.map(r => ({
+      id: r.id,
+      paymentId: r.paymentId,
+      orderId: r.orderId,
+      orderNo: nos.get(r.orderId) ?? '',
+      outRefundNo: r.outRefundNo,
+      amountFen: r.amountFen,
+      reason: r.reason,
+      source: r.source,
+      status: r.status,
+      requestedByType: r.requestedByType,
+      requestedById: r.requestedById,
+      requestedByName: r.requestedByName,
+      reviewedByName: r.reviewedByName,
+      reviewedAt: r.reviewedAt,
+      reviewNote: r.reviewNote,
+      submitAttempts: r.submitAttempts,
+      lastError: r.lastError,
+      succeededAt: r.succeededAt,
+      createdAt: r.createdAt,
+    }));
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
