@@ -79,7 +79,7 @@ describe('refund list', () => {
     renderPage(FINANCE);
     const row = (await screen.findByText(refund.outRefundNo)).closest('tr') as HTMLElement;
     fireEvent.click(within(row).getByText('批准'));
-    fireEvent.click((await screen.findByText('确 定')).closest('button') as HTMLButtonElement);
+    fireEvent.click((await screen.findByText('确认批准')).closest('button') as HTMLButtonElement);
     await waitFor(() => expect(postAdminRefundsByIdApprove).toHaveBeenCalledWith({ id: 5 }));
     await waitFor(() => expect(list).toHaveBeenCalledTimes(2));
   });

@@ -1,7 +1,7 @@
 import type { ActionType, ProColumns } from '@ant-design/pro-components';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { useAccess } from '@umijs/max';
-import { App, Button, Popconfirm } from 'antd';
+import { App, Button } from 'antd';
 import { useRef, useState } from 'react';
 import { REFUND_STATUS, REFUND_STATUSES, type RefundStatus } from '@/constants/finance';
 import { getAdminRefunds, postAdminRefundsByIdApprove, postAdminRefundsByIdRetry } from '@/services/finance';
@@ -23,7 +23,7 @@ const CONFIRM_TEXT = {
 
 export default function RefundListPage() {
   const access = useAccess();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const actionRef = useRef<ActionType>();
   // The refunds waiting for a person come first.
   const [tab, setTab] = useState<Tab>('awaiting_approval');
@@ -70,17 +70,22 @@ export default function RefundListPage() {
               {REFUND_BUTTON_LABEL.reject}
             </a>
           ) : (
-            <Popconfirm
+            <a
               key={button}
-              title={CONFIRM_TEXT[button]}
-              onConfirm={() =>
-                button === 'approve'
-                  ? run(() => postAdminRefundsByIdApprove({ id: row.id }), '退款已批准并提交渠道')
-                  : run(() => postAdminRefundsByIdRetry({ id: row.id }), '退款已重新提交')
+              onClick={() =>
+                modal.confirm({
+                  title: CONFIRM_TEXT[button],
+                  okText: `确认${REFUND_BUTTON_LABEL[button]}`,
+                  // Resolves even when the backend refused: its message is shown and the dialog closes.
+                  onOk: () =>
+                    button === 'approve'
+                      ? run(() => postAdminRefundsByIdApprove({ id: row.id }), '退款已批准并提交渠道')
+                      : run(() => postAdminRefundsByIdRetry({ id: row.id }), '退款已重新提交'),
+                })
               }
             >
-              <a>{REFUND_BUTTON_LABEL[button]}</a>
-            </Popconfirm>
+              {REFUND_BUTTON_LABEL[button]}
+            </a>
           ),
         ),
     },
