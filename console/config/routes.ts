@@ -34,6 +34,28 @@ export default [
     ],
   },
   {
+    path: '/finance',
+    name: '财务',
+    icon: 'AccountBookOutlined',
+    access: 'canReadPayments',
+    routes: [
+      { path: '/finance', redirect: '/finance/payments' },
+      {
+        path: '/finance/payments',
+        name: '支付记录',
+        access: 'canReadPayments',
+        component: './finance/payments',
+      },
+      {
+        // Listing refunds reads payment data (payment:read); approving and requesting are buttons.
+        path: '/finance/refunds',
+        name: '退款管理',
+        access: 'canReadPayments',
+        component: './finance/refunds',
+      },
+    ],
+  },
+  {
     path: '/basic',
     name: '基础数据',
     icon: 'DatabaseOutlined',

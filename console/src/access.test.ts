@@ -1,8 +1,10 @@
 import access, { ACCESS_PERMISSIONS, type PermissionFlags } from './access';
 
 /**
- * Role grants as backend/src/modules/users/roles.ts defines them (without catalog:write, which no
- * console page uses yet); the backend sends these in `permissions`.
+ * Role grants as backend/src/modules/users/roles.ts defines them; the backend sends these in
+ * `permissions`. payment:read, refund:write and refund:approve are being added to the backend's
+ * PERMISSIONS (admin gets every permission) together with the finance routes; which other roles
+ * get them is the backend's decision, so only admin lists them here.
  */
 const ROLE_PERMISSIONS: Record<string, string[]> = {
   admin: [
@@ -23,6 +25,9 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'order:dispatch',
     'settings:read',
     'settings:write',
+    'payment:read',
+    'refund:write',
+    'refund:approve',
   ],
   ops: [
     'dashboard:read',
@@ -107,6 +112,15 @@ describe('access', () => {
     expect(support.canSeeBasicData).toBe(true);
     expect(support.canSeeSystem).toBe(false);
     expect(access(userWith(['audit:read'])).canSeeSystem).toBe(true);
+  });
+
+  it('separates reading payments, requesting refunds and approving them', () => {
+    const reader = access(userWith(['payment:read']));
+    expect([reader.canReadPayments, reader.canWriteRefunds, reader.canApproveRefunds]).toEqual([true, false, false]);
+    const requester = access(userWith(['payment:read', 'refund:write']));
+    expect([requester.canWriteRefunds, requester.canApproveRefunds]).toEqual([true, false]);
+    const approver = access(userWith(['payment:read', 'refund:approve']));
+    expect([approver.canWriteRefunds, approver.canApproveRefunds]).toEqual([false, true]);
   });
 
   it('grants nothing when nobody is signed in', () => {

@@ -23,6 +23,9 @@ export const ACCESS_PERMISSIONS = {
   canDispatchOrders: PERMISSION.orderDispatch,
   canReadSettings: PERMISSION.settingsRead,
   canWriteSettings: PERMISSION.settingsWrite,
+  canReadPayments: PERMISSION.paymentRead,
+  canWriteRefunds: PERMISSION.refundWrite,
+  canApproveRefunds: PERMISSION.refundApprove,
 } as const satisfies Record<string, Permission>;
 
 /**

@@ -20,5 +20,8 @@ export const PERMISSION = {
   orderDispatch: 'order:dispatch',
   settingsRead: 'settings:read',
   settingsWrite: 'settings:write',
+  paymentRead: 'payment:read',
+  refundWrite: 'refund:write',
+  refundApprove: 'refund:approve',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

@@ -9,6 +9,7 @@
  * an alias of the generated type.
  */
 import type { NoticeLevelCode, NoticeStatusCode, PriceRuleTypeCode, StaffRoleCode, StaffStatusCode } from '@/constants/enums';
+import type { PaymentChannel, PaymentEventKind, PaymentStatus, RefundStatus } from '@/constants/finance';
 import type { OrderAction, OrderStatus } from '@/constants/orders';
 import type { NotificationChannel } from '@/constants/settings';
 
@@ -525,4 +526,104 @@ export interface InboxPage extends Page<InboxNotification> {
 
 export interface UnreadCount {
   unread: number;
+}
+
+// ------------------------------------------------------------------ finance
+// The admin payment and refund routes being added to backend/src/modules/payments (docs/payments.md).
+// Until they are in backend/openapi.json, src/services/finance.ts calls them by hand.
+
+/** A row of GET /api/admin/payments: one attempt to take an order's money (one out_trade_no). */
+export interface AdminPayment {
+  id: number;
+  orderId: number;
+  orderNo: string;
+  outTradeNo: string;
+  channel: PaymentChannel;
+  amountFen: number;
+  status: PaymentStatus;
+  /** WeChat's transaction_id, once the money arrived. */
+  channelTransactionId: string | null;
+  createdAt: string;
+  paidAt: string | null;
+}
+
+/** A callback exactly as it arrived, with what verification and application decided. */
+export interface PaymentEventRecord {
+  id: number;
+  kind: PaymentEventKind;
+  receivedAt: string;
+  verified: boolean;
+  applied: boolean;
+  /** Why it was rejected (`bad_signature`, `amount_mismatch` ...) or what it did. */
+  reason: string;
+  /** The stored headers: a JSON object, or its text. */
+  headers: unknown;
+  /** The raw body: JSON when it parsed, else the text as received. */
+  body: unknown;
+}
+
+/** GET /api/admin/payments/:id. */
+export interface AdminPaymentDetail extends AdminPayment {
+  events: PaymentEventRecord[];
+}
+
+export interface PaymentQuery {
+  page: number;
+  pageSize: number;
+  status?: PaymentStatus;
+  orderNo?: string;
+  channelTransactionId?: string;
+  /** ISO-8601 UTC, inclusive. */
+  from?: string;
+  /** ISO-8601 UTC, exclusive. */
+  to?: string;
+}
+
+/** A row of GET /api/admin/refunds. */
+export interface AdminRefund {
+  id: number;
+  orderId: number;
+  orderNo: string;
+  paymentId: number;
+  outRefundNo: string;
+  amountFen: number;
+  reason: string;
+  status: RefundStatus;
+  /** Who asked for it: a staff member's name, or the system for cancellation and late-payment refunds. */
+  requestedBy: string;
+  createdAt: string;
+}
+
+export interface RefundQuery {
+  page: number;
+  pageSize: number;
+  status?: RefundStatus;
+}
+
+export interface CreateRefundBody {
+  /** Integer fen, at least 1. */
+  amountFen: number;
+  reason: string;
+}
+
+/** One line of a ledger entry; an entry's lines sum to zero when it balances. */
+export interface LedgerLine {
+  account: string;
+  amountFen: number;
+}
+
+export interface LedgerEntry {
+  id: number;
+  /** What the entry records (`payment`, `refund` ...) and that row's id. */
+  sourceType: string;
+  sourceId: number;
+  createdAt: string;
+  lines: LedgerLine[];
+}
+
+/** GET /api/admin/orders/:id/money. */
+export interface OrderMoney {
+  payments: AdminPayment[];
+  refunds: AdminRefund[];
+  entries: LedgerEntry[];
 }

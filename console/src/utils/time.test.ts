@@ -31,6 +31,17 @@ describe('shanghaiDaysToUtcRange', () => {
     });
   });
 
+  it('stays right on a day the machine zone leaves daylight saving (2026-11-01 in Los Angeles)', () => {
+    expect(shanghaiDaysToUtcRange('2026-11-01', '2026-11-01')).toEqual({
+      from: '2026-10-31T16:00:00.000Z',
+      to: '2026-11-01T16:00:00.000Z',
+    });
+    expect(shanghaiDaysToUtcRange('2026-03-08', '2026-03-08')).toEqual({
+      from: '2026-03-07T16:00:00.000Z',
+      to: '2026-03-08T16:00:00.000Z',
+    });
+  });
+
   it('covers exactly one day when start and end are the same day', () => {
     expect(shanghaiDaysToUtcRange('2026-05-01', '2026-05-01')).toEqual({
       from: '2026-04-30T16:00:00.000Z',

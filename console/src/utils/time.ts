@@ -29,9 +29,10 @@ export function formatDate(value: TimeInput): string {
  * half-open UTC interval [from, to) the API filters on: to is the start of the day after the last.
  */
 export function shanghaiDaysToUtcRange(startDay: string, endDay: string): { from: string; to: string } {
-  const from = dayjs.tz(startDay.slice(0, 10), DISPLAY_TIME_ZONE).startOf('day');
-  const to = dayjs.tz(endDay.slice(0, 10), DISPLAY_TIME_ZONE).startOf('day').add(1, 'day');
-  return { from: from.toISOString(), to: to.toISOString() };
+  // Shanghai midnight read with the fixed +08:00 offset (no daylight saving since 1991): dayjs.tz
+  // parses an hour off on days the machine's own zone changes its clocks (2026-11-01 in Los Angeles).
+  const midnight = (day: string) => dayjs(`${day.slice(0, 10)}T00:00:00+08:00`);
+  return { from: midnight(startDay).toISOString(), to: midnight(endDay).add(24, 'hour').toISOString() };
 }
 
 /** Today's calendar day in Asia/Shanghai, YYYY-MM-DD, whatever the browser's zone. */

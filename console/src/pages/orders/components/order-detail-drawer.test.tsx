@@ -7,6 +7,8 @@ import {
   postAdminOrdersByIdNotes,
   postAdminOrdersByIdReschedule,
 } from '@/services/generated';
+import { getAdminOrdersByIdMoney } from '@/services/finance';
+import { payment, refund } from '@/pages/finance/test-fixtures';
 import { orderDetail } from '../test-fixtures';
 import { escortOptions } from './assign-escort-modal';
 import OrderDetailDrawer from './order-detail-drawer';
@@ -26,6 +28,10 @@ jest.mock('@/services/generated', () => ({
   postAdminOrdersByIdComplete: jest.fn(),
   postAdminOrdersByIdReschedule: jest.fn(),
   getAdminEscorts: jest.fn(),
+}));
+
+jest.mock('@/services/finance', () => ({
+  getAdminOrdersByIdMoney: jest.fn(),
 }));
 
 const detail = jest.mocked(getAdminOrdersById);
@@ -98,6 +104,53 @@ describe('order detail drawer', () => {
       '取消订单',
       '添加备注',
     ]);
+  });
+
+  it('shows the money timeline with each ledger entry and the sum of its lines to those who read payments', async () => {
+    jest.mocked(getAdminOrdersByIdMoney).mockResolvedValue({
+      payments: [payment],
+      refunds: [{ ...refund, status: 'succeeded' }],
+      entries: [
+        {
+          id: 2,
+          sourceType: 'refund',
+          sourceId: 5,
+          createdAt: '2026-11-24T07:00:00.000Z',
+          lines: [
+            { account: 'customer_prepaid', amountFen: 4550 },
+            { account: 'channel_clearing', amountFen: -4500 },
+          ],
+        },
+        {
+          id: 1,
+          sourceType: 'payment',
+          sourceId: 7,
+          createdAt: '2026-11-23T02:56:30.000Z',
+          lines: [
+            { account: 'channel_clearing', amountFen: 23800 },
+            { account: 'customer_prepaid', amountFen: -23800 },
+          ],
+        },
+      ],
+    });
+    await openDrawer({ ...OPS, canReadPayments: true });
+    expect(getAdminOrdersByIdMoney).toHaveBeenCalledWith({ id: 42 }, { skipErrorHandler: true });
+    const money = await screen.findByTestId('order-money');
+    await within(money).findByText(payment.outTradeNo);
+    expect(within(money).getByText('支付成功')).toBeInTheDocument();
+    expect(within(money).getByText(refund.outRefundNo)).toBeInTheDocument();
+    expect(within(money).getByText('退款成功')).toBeInTheDocument();
+    const [paid, refunded] = within(money).getAllByTestId('ledger-entry');
+    expect(paid).toHaveTextContent('payment');
+    expect(paid).toHaveTextContent('¥238.00');
+    expect(within(paid).getByTestId('entry-sum')).toHaveTextContent('合计 ¥0.00已平衡');
+    expect(within(refunded).getByTestId('entry-sum')).toHaveTextContent('合计 ¥0.50不平衡');
+  });
+
+  it('leaves the money timeline out for someone who cannot read payments', async () => {
+    await openDrawer(OPS);
+    expect(screen.queryByTestId('order-money')).toBeNull();
+    expect(getAdminOrdersByIdMoney).not.toHaveBeenCalled();
   });
 
   it('shows no action to someone who may only read orders', async () => {

@@ -13,6 +13,7 @@ import { ORDER_BUTTON_LABEL, canRedispatch, orderButtons, type OrderButton } fro
 import AssignEscortModal from './assign-escort-modal';
 import CancelOrderModal from './cancel-order-modal';
 import OrderDetailSections from './order-detail-sections';
+import OrderMoneySection from './order-money-section';
 import OrderStatusTag from './order-status-tag';
 import { AddNoteModal, CompleteOrderModal } from './order-text-modals';
 import RescheduleOrderModal from './reschedule-order-modal';
@@ -115,6 +116,7 @@ export default function OrderDetailDrawer({ orderId, onClose, onChanged }: Props
             </Space>
           )}
           <OrderDetailSections order={current} />
+          {access.canReadPayments && <OrderMoneySection orderId={current.id} />}
           {buttons.includes('cancel') && <CancelOrderModal order={current} {...modalProps('cancel')} />}
           {buttons.includes('reschedule') && (
             <RescheduleOrderModal

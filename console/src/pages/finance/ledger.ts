@@ -1,0 +1,22 @@
+/**
+ * Ledger entries of an order's money timeline. Each entry's lines should sum to zero (double
+ * entry); the sum is shown so a person sees at once when one does not.
+ */
+import type { LedgerEntry } from '@/services/models';
+
+/** The sum of an entry's lines in integer fen; BigInt so no sum of safe integers can lose a fen. */
+export function entryLinesSumFen(entry: Pick<LedgerEntry, 'lines'>): bigint {
+  return entry.lines.reduce((sum, line) => {
+    if (!Number.isSafeInteger(line.amountFen)) throw new RangeError(`line amount must be whole fen, got ${line.amountFen}`);
+    return sum + BigInt(line.amountFen);
+  }, BigInt(0));
+}
+
+export function entryBalances(entry: Pick<LedgerEntry, 'lines'>): boolean {
+  return entryLinesSumFen(entry) === BigInt(0);
+}
+
+/** Money timeline rows, oldest first, ties by id so the order never jumps between loads. */
+export function byTimeThenId<T extends { createdAt: string; id: number }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+}
