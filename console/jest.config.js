@@ -18,6 +18,7 @@ module.exports = async () => {
     setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
     testPathIgnorePatterns: ['/node_modules/', '<rootDir>/config/', '<rootDir>/src/\\.umi', '<rootDir>/dist/'],
     modulePathIgnorePatterns: ['<rootDir>/dist/'],
+    testTimeout: 60_000,
   });
   // @umijs/max nests old antd/react copies; every import must see the one React the app uses.
   config.moduleNameMapper = {

@@ -22,4 +22,5 @@ if (!window.matchMedia) {
 
 // antd forms validate asynchronously and jsdom is slow on a busy 2-core machine: give findBy/waitFor
 // room so a loaded CI box does not turn into a false failure (a wait limit, not a speed assertion).
-configure({ asyncUtilTimeout: 5000 });
+// Generous waits: the suite also runs on a busy 2-core CI box; these bound how long a test may wait, they assert no speed.
+configure({ asyncUtilTimeout: 15000 });
