@@ -71,20 +71,175 @@ CREATE TABLE `escorts` (
   `status` varchar(16) NOT NULL DEFAULT 'applicant',
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `birth_year` int(11) DEFAULT NULL,
+  `photo_file_id` int(11) DEFAULT NULL,
+  `education` varchar(16) NOT NULL DEFAULT '',
+  `experience_years` int(11) NOT NULL DEFAULT 0,
+  `service_districts` varchar(500) NOT NULL DEFAULT '[]',
+  `skills` varchar(500) NOT NULL DEFAULT '[]',
+  `bio` varchar(500) NOT NULL DEFAULT '',
+  `base_address` varchar(255) NOT NULL DEFAULT '',
+  `base_latitude_e6` int(11) DEFAULT NULL,
+  `base_longitude_e6` int(11) DEFAULT NULL,
+  `id_card_enc` varchar(255) DEFAULT NULL,
+  `id_card_hash` varchar(64) DEFAULT NULL,
+  `orders_served` int(11) NOT NULL DEFAULT 0,
+  `rating_total` int(11) NOT NULL DEFAULT 0,
+  `rating_count` int(11) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_escorts_phone_hash` (`phone_hash`),
+  UNIQUE KEY `uq_escorts_id_card_hash` (`id_card_hash`),
   KEY `idx_escorts_city` (`city_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_applications` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `pending_escort_id` int(11) DEFAULT NULL,
+  `status` varchar(16) NOT NULL,
+  `real_name` varchar(32) NOT NULL,
+  `gender` varchar(8) NOT NULL,
+  `birth_year` int(11) NOT NULL,
+  `id_card_enc` varchar(255) NOT NULL,
+  `id_card_hash` varchar(64) NOT NULL,
+  `id_front_file_id` int(11) NOT NULL,
+  `id_back_file_id` int(11) NOT NULL,
+  `photo_file_id` int(11) DEFAULT NULL,
+  `education` varchar(16) NOT NULL DEFAULT '',
+  `experience_years` int(11) NOT NULL DEFAULT 0,
+  `service_districts` varchar(500) NOT NULL DEFAULT '[]',
+  `skills` varchar(500) NOT NULL DEFAULT '[]',
+  `bio` varchar(500) NOT NULL DEFAULT '',
+  `decided_at` datetime DEFAULT NULL,
+  `decided_by_id` int(11) DEFAULT NULL,
+  `decided_by_name` varchar(64) NOT NULL DEFAULT '',
+  `decision_reason` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_escort_applications_pending` (`pending_escort_id`),
+  KEY `idx_escort_applications_escort` (`escort_id`),
+  KEY `idx_escort_applications_status` (`status`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_credentials` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `type_code` varchar(32) NOT NULL,
+  `certificate_no` varchar(64) NOT NULL,
+  `issued_on` varchar(10) NOT NULL,
+  `expires_on` varchar(10) DEFAULT NULL,
+  `file_id` int(11) NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `reviewed_at` datetime DEFAULT NULL,
+  `reviewed_by_id` int(11) DEFAULT NULL,
+  `reviewed_by_name` varchar(64) NOT NULL DEFAULT '',
+  `reject_reason` varchar(255) NOT NULL DEFAULT '',
+  `expiry_warned_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_escort_credentials_status` (`status`),
+  KEY `idx_escort_credentials_escort` (`escort_id`,`type_code`),
+  KEY `idx_escort_credentials_expiry` (`status`,`expires_on`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_files` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `purpose` varchar(16) NOT NULL,
+  `stored_name` varchar(64) NOT NULL,
+  `original_name` varchar(100) NOT NULL DEFAULT '',
+  `mime` varchar(32) NOT NULL,
+  `size_bytes` int(11) NOT NULL,
+  `sha256` varchar(64) NOT NULL,
+  `uploaded_by_type` varchar(16) NOT NULL,
+  `uploaded_by_id` int(11) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_escort_files_stored_name` (`stored_name`),
+  KEY `idx_escort_files_escort` (`escort_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_leaves` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `type` varchar(16) NOT NULL,
+  `start_at` datetime NOT NULL,
+  `end_at` datetime NOT NULL,
+  `reason` varchar(255) NOT NULL DEFAULT '',
+  `status` varchar(16) NOT NULL,
+  `source` varchar(16) NOT NULL,
+  `created_by_name` varchar(64) NOT NULL DEFAULT '',
+  `decided_at` datetime DEFAULT NULL,
+  `decided_by_id` int(11) DEFAULT NULL,
+  `decided_by_name` varchar(64) NOT NULL DEFAULT '',
+  `decision_reason` varchar(255) NOT NULL DEFAULT '',
+  `returned_orders` int(11) NOT NULL DEFAULT 0,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_escort_leaves_status` (`status`,`start_at`),
+  KEY `idx_escort_leaves_escort` (`escort_id`,`start_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_review_decisions` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `subject_type` varchar(16) NOT NULL,
+  `subject_id` int(11) NOT NULL,
+  `decision` varchar(16) NOT NULL,
+  `reason` varchar(255) NOT NULL DEFAULT '',
+  `actor_type` varchar(16) NOT NULL,
+  `actor_id` int(11) DEFAULT NULL,
+  `actor_name` varchar(64) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_escort_review_decisions_escort` (`escort_id`),
+  KEY `idx_escort_review_decisions_subject` (`subject_type`,`subject_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_shift_exceptions` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `date` varchar(10) NOT NULL,
+  `kind` varchar(8) NOT NULL,
+  `start_minute` int(11) DEFAULT NULL,
+  `end_minute` int(11) DEFAULT NULL,
+  `note` varchar(255) NOT NULL DEFAULT '',
+  `created_by_name` varchar(64) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_escort_shift_exceptions_escort` (`escort_id`),
+  KEY `idx_escort_shift_exceptions_day` (`date`,`escort_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `escort_time_claims` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `escort_id` int(11) NOT NULL,
   `cell_start` datetime NOT NULL,
-  `order_id` int(11) NOT NULL,
+  `order_id` int(11) DEFAULT NULL,
   `reschedule_id` int(11) DEFAULT NULL,
+  `leave_id` int(11) DEFAULT NULL,
+  `exception_id` int(11) DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_escort_time_claims_cell` (`escort_id`,`cell_start`),
-  KEY `idx_escort_time_claims_order` (`order_id`)
+  KEY `idx_escort_time_claims_order` (`order_id`),
+  KEY `idx_escort_time_claims_cell_start` (`cell_start`),
+  KEY `idx_escort_time_claims_leave` (`leave_id`),
+  KEY `idx_escort_time_claims_exception` (`exception_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_weekly_shifts` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `weekday` int(11) NOT NULL,
+  `start_minute` int(11) NOT NULL,
+  `end_minute` int(11) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_escort_weekly_shifts_escort` (`escort_id`),
+  KEY `idx_escort_weekly_shifts_day` (`weekday`,`escort_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `hospitals` (
@@ -487,6 +642,26 @@ CREATE TABLE `refunds` (
   KEY `idx_refunds_status_created` (`status`,`created_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `schedule_change_requests` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `kind` varchar(8) NOT NULL,
+  `date` varchar(10) NOT NULL,
+  `start_minute` int(11) DEFAULT NULL,
+  `end_minute` int(11) DEFAULT NULL,
+  `reason` varchar(255) NOT NULL DEFAULT '',
+  `status` varchar(16) NOT NULL,
+  `exception_id` int(11) DEFAULT NULL,
+  `decided_at` datetime DEFAULT NULL,
+  `decided_by_name` varchar(64) NOT NULL DEFAULT '',
+  `decision_reason` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_schedule_change_requests_escort` (`escort_id`),
+  KEY `idx_schedule_change_requests_status` (`status`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `service_city_prices` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `service_item_id` int(11) NOT NULL,
@@ -528,6 +703,16 @@ CREATE TABLE `settings` (
   `updated_by` varchar(64) NOT NULL,
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   PRIMARY KEY (`key`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `shift_templates` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(32) NOT NULL,
+  `ranges` text NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `IDX_31c9b40c9467ddc79dae2fcfd6` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `sms_codes` (

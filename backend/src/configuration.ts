@@ -17,6 +17,7 @@ import { detectMysqlFlavor } from './config/datasource';
 import { OrderJobs } from './modules/orders/order-jobs';
 import { PaymentJobs } from './modules/payments/payment-jobs';
 import { PaymentGatewayProvider } from './modules/payments/payment-gateway.provider';
+import { DispatchJobs } from './modules/dispatch/dispatch-jobs';
 import { cacheValidationSchemas } from './common/validation-cache';
 
 @Configuration({
@@ -53,10 +54,12 @@ export class MainConfiguration {
     (await container.getAsync(PaymentGatewayProvider)).checkOnStart();
     (await container.getAsync(OrderJobs)).start();
     (await container.getAsync(PaymentJobs)).start();
+    (await container.getAsync(DispatchJobs)).start();
   }
 
   async onStop(container: IMidwayContainer) {
     (await container.getAsync(OrderJobs)).stop();
     (await container.getAsync(PaymentJobs)).stop();
+    (await container.getAsync(DispatchJobs)).stop();
   }
 }

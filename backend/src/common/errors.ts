@@ -28,7 +28,7 @@ export const Errors = {
   forbidden: (message = '没有权限执行此操作') => new AppError(403, 'FORBIDDEN', message),
   cityScope: () => new AppError(403, 'CITY_SCOPE_FORBIDDEN', '无权操作该城市的数据'),
   notFound: (what = '记录') => new AppError(404, 'NOT_FOUND', `${what}不存在`),
-  conflict: (code: string, message: string) => new AppError(409, code, message),
+  conflict: (code: string, message: string, details?: unknown) => new AppError(409, code, message, details),
   rule: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
   rateLimited: (code: string, message: string, retryAfterSeconds?: number) =>
     new AppError(429, code, message, retryAfterSeconds ? { retryAfterSeconds } : undefined),

@@ -13,6 +13,15 @@ import { ServiceCityPrice } from '../modules/catalog/service-city-price.entity';
 import { ServiceItem } from '../modules/catalog/service-item.entity';
 import { City } from '../modules/cities/city.entity';
 import { Escort } from '../modules/escorts/escort.entity';
+import { EscortApplication } from '../modules/escorts/escort-application.entity';
+import { EscortCredential } from '../modules/escorts/escort-credential.entity';
+import { EscortFile } from '../modules/escorts/escort-file.entity';
+import { EscortReviewDecision } from '../modules/escorts/escort-review-decision.entity';
+import { EscortLeave } from '../modules/leaves/escort-leave.entity';
+import { EscortShiftException } from '../modules/schedules/escort-shift-exception.entity';
+import { EscortWeeklyShift } from '../modules/schedules/escort-weekly-shift.entity';
+import { ScheduleChangeRequest } from '../modules/schedules/schedule-change-request.entity';
+import { ShiftTemplate } from '../modules/schedules/shift-template.entity';
 import { Hospital } from '../modules/hospitals/hospital.entity';
 import { HospitalDepartment } from '../modules/hospitals/hospital-department.entity';
 import { HospitalNotice } from '../modules/hospitals/hospital-notice.entity';
@@ -50,6 +59,15 @@ export const ENTITIES: Function[] = [
   PriceRule,
   City,
   Escort,
+  EscortFile,
+  EscortApplication,
+  EscortCredential,
+  EscortReviewDecision,
+  EscortWeeklyShift,
+  ShiftTemplate,
+  EscortShiftException,
+  ScheduleChangeRequest,
+  EscortLeave,
   Hospital,
   HospitalDepartment,
   HospitalNotice,

@@ -1,3 +1,4 @@
+import { Workforce1795445449351 } from './1795445449351-Workforce';
 import { Ledger1795438535106 } from './1795438535106-Ledger';
 import { Payments1795436469669 } from './1795436469669-Payments';
 import { Orders1795433436842 } from './1795433436842-Orders';
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   Orders1795433436842,
   Payments1795436469669,
   Ledger1795438535106,
+  Workforce1795445449351,
 ];

@@ -234,12 +234,40 @@ export const DEMO = {
       amountType: 'bp' as PriceAmountType, amount: 500, params: {}, categoryCodes: [] as string[], sortOrder: 50,
     },
   ],
+  /** Demo escorts; active ones get the demo week and valid credentials at seed time (demo-seeder). */
   escorts: [
-    { cityId: 1, name: '李静', gender: 'female' as const, phone: '13900000001', level: 'senior' as EscortLevel, status: 'active' as EscortStatus },
-    { cityId: 1, name: '王强', gender: 'male' as const, phone: '13900000002', level: 'junior' as EscortLevel, status: 'active' as EscortStatus },
-    { cityId: 1, name: '陈晓燕', gender: 'female' as const, phone: '13900000003', level: 'expert' as EscortLevel, status: 'active' as EscortStatus },
-    { cityId: 2, name: '赵敏', gender: 'female' as const, phone: '13900000004', level: 'senior' as EscortLevel, status: 'active' as EscortStatus },
-    { cityId: 2, name: '刘洋', gender: 'male' as const, phone: '13900000005', level: 'trainee' as EscortLevel, status: 'applicant' as EscortStatus },
+    {
+      cityId: 1, name: '李静', gender: 'female' as const, phone: '13900000001', level: 'senior' as EscortLevel, status: 'active' as EscortStatus,
+      birthYear: 1986, education: 'college', experienceYears: 6, serviceDistricts: ['徐汇区', '黄浦区'], skills: ['outpatient', 'examination', '轮椅陪同'],
+      bio: '护理专业毕业，6 年陪诊经验，熟悉中山、瑞金等医院流程。', baseAddress: '徐汇区漕溪北路', baseLatitude: '31.190000', baseLongitude: '121.437000',
+    },
+    {
+      cityId: 1, name: '王强', gender: 'male' as const, phone: '13900000002', level: 'junior' as EscortLevel, status: 'active' as EscortStatus,
+      birthYear: 1992, education: 'high_school', experienceYears: 2, serviceDistricts: ['静安区', '黄浦区'], skills: ['outpatient', 'errand'],
+      bio: '做事细致，擅长代取报告、代办手续。', baseAddress: '静安区共和新路', baseLatitude: '31.250000', baseLongitude: '121.455000',
+    },
+    {
+      cityId: 1, name: '陈晓燕', gender: 'female' as const, phone: '13900000003', level: 'expert' as EscortLevel, status: 'active' as EscortStatus,
+      birthYear: 1980, education: 'bachelor', experienceYears: 10, serviceDistricts: ['徐汇区', '长宁区', '闵行区'], skills: ['outpatient', 'examination', 'inpatient_escort', '沪语'],
+      bio: '前三甲医院护士，擅长住院陪诊与老年患者照护。', baseAddress: '闵行区莘庄', baseLatitude: '31.111000', baseLongitude: '121.385000',
+    },
+    {
+      cityId: 2, name: '赵敏', gender: 'female' as const, phone: '13900000004', level: 'senior' as EscortLevel, status: 'active' as EscortStatus,
+      birthYear: 1988, education: 'college', experienceYears: 5, serviceDistricts: ['东城区', '西城区'], skills: ['outpatient', 'examination'],
+      bio: '熟悉协和、北大医院就诊流程。', baseAddress: '东城区东四', baseLatitude: '39.924000', baseLongitude: '116.417000',
+    },
+    {
+      cityId: 2, name: '刘洋', gender: 'male' as const, phone: '13900000005', level: 'trainee' as EscortLevel, status: 'applicant' as EscortStatus,
+      birthYear: null, education: '', experienceYears: 0, serviceDistricts: [] as string[], skills: [] as string[],
+      bio: '', baseAddress: '', baseLatitude: null, baseLongitude: null,
+    },
+  ],
+  /** Every active demo escort works 07:00-21:00 every day (Shanghai), so the demo orders can be dispatched. */
+  escortWeek: [1, 2, 3, 4, 5, 6, 7].map(weekday => ({ weekday, startMinute: 7 * 60, endMinute: 21 * 60 })),
+  /** Credentials of every active demo escort: issued a year before seeding, valid two more years. */
+  escortCredentials: [
+    { typeCode: 'basic_escort', certificateNo: 'PZ-TRAIN-', years: 2 },
+    { typeCode: 'health_cert', certificateNo: 'JKZ-', years: 1 },
   ],
   customers: [{ phone: '13800000001', nickname: '张女士' }],
   /** Patients of the demo customer (index into customers); ID numbers get their check character at seed time. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -5,6 +6,10 @@ import { City } from '../modules/cities/city.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import { Hospital } from '../modules/hospitals/hospital.entity';
 import { Escort } from '../modules/escorts/escort.entity';
+import { EscortCredential } from '../modules/escorts/escort-credential.entity';
+import { EscortFile } from '../modules/escorts/escort-file.entity';
+import { EscortWeeklyShift } from '../modules/schedules/escort-weekly-shift.entity';
+import { toShanghaiDateString } from '../common/time';
 import { ServiceItem } from '../modules/catalog/service-item.entity';
 import { ServiceCityPrice } from '../modules/catalog/service-city-price.entity';
 import { PriceRule } from '../modules/catalog/price-rule.entity';
@@ -64,17 +69,7 @@ export class DemoSeeder {
       );
       await this.seedHospitals(m);
       await this.seedCatalog(m);
-      await m.getRepository(Escort).insert(
-        DEMO.escorts.map(e => ({
-          cityId: e.cityId,
-          name: e.name,
-          gender: e.gender,
-          level: e.level,
-          status: e.status,
-          phoneEnc: this.cipherService.encrypt(e.phone),
-          phoneHash: this.cipherService.phoneIndex(e.phone),
-        }))
-      );
+      await this.seedEscorts(m);
       await m.getRepository(Customer).insert(
         DEMO.customers.map(c => ({
           nickname: c.nickname,
@@ -90,6 +85,60 @@ export class DemoSeeder {
         `${DEMO.serviceItems.length} service items, ${DEMO.escorts.length} escorts, ${DEMO.patients.length} patients`
     );
     return true;
+  }
+
+  /** Escorts with profiles, the demo week and valid credentials (files for credentials are placeholders). */
+  private async seedEscorts(m: EntityManager): Promise<void> {
+    const today = toShanghaiDateString(new Date());
+    const shift = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`.replace(/-02-29$/, '-02-28');
+    for (const [index, e] of DEMO.escorts.entries()) {
+      const inserted = await m.getRepository(Escort).insert({
+        cityId: e.cityId,
+        name: e.name,
+        gender: e.gender,
+        level: e.level,
+        status: e.status,
+        phoneEnc: this.cipherService.encrypt(e.phone),
+        phoneHash: this.cipherService.phoneIndex(e.phone),
+        birthYear: e.birthYear,
+        education: e.education,
+        experienceYears: e.experienceYears,
+        serviceDistricts: e.serviceDistricts,
+        skills: e.skills,
+        bio: e.bio,
+        baseAddress: e.baseAddress,
+        baseLatitudeE6: e.baseLatitude ? parseMicroDegrees(e.baseLatitude, 90) : null,
+        baseLongitudeE6: e.baseLongitude ? parseMicroDegrees(e.baseLongitude, 180) : null,
+      });
+      if (e.status !== 'active') continue;
+      const escortId = inserted.identifiers[0].id as number;
+      await m.getRepository(EscortWeeklyShift).insert(DEMO.escortWeek.map(r => ({ ...r, escortId })));
+      for (const c of DEMO.escortCredentials) {
+        // A one-pixel placeholder stands in for the scanned certificate; its row keeps the schema honest.
+        const file = await m.getRepository(EscortFile).insert({
+          escortId,
+          purpose: 'credential',
+          storedName: `${randomBytes(16).toString('hex')}.png`,
+          originalName: `${c.typeCode}.png`,
+          mime: 'image/png',
+          sizeBytes: 0,
+          sha256: '',
+          uploadedByType: 'staff',
+          uploadedById: 0,
+        });
+        await m.getRepository(EscortCredential).insert({
+          escortId,
+          typeCode: c.typeCode,
+          certificateNo: `${c.certificateNo}${String(index + 1).padStart(6, '0')}`,
+          issuedOn: shift(today, -1),
+          expiresOn: shift(today, c.years),
+          fileId: file.identifiers[0].id as number,
+          status: 'approved',
+          reviewedAt: new Date(),
+          reviewedByName: '演示数据',
+        });
+      }
+    }
   }
 
   /** Items with a price in every demo city (Beijing's a little higher) and the default price rules. */

@@ -17,6 +17,10 @@ const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name
  */
 const PUBLIC_ROUTES = [
   'GET /api/app/cities',
+  // Customers browse escorts before logging in, like hospitals: public fields only.
+  'GET /api/app/escorts',
+  'GET /api/app/escorts/:id',
+  'GET /api/app/escorts/:id/photo',
   'GET /api/app/service-categories',
   'GET /api/app/hospitals',
   'GET /api/app/hospitals/:id',

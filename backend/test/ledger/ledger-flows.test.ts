@@ -35,7 +35,7 @@ describe('the ledger and staff refunds, through real flows', () => {
   const money = async (orderId: number, token = financeToken) => expectOk(await t.http().get(`/api/admin/orders/${orderId}/money`).set(bearer(token)));
 
   async function complete(orderId: number) {
-    expectOk(await t.http().post(`/api/admin/orders/${orderId}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId }));
+    expectOk(await t.http().post(`/api/admin/orders/${orderId}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId, reason: '距离近' }));
     for (const step of ['accept', 'depart', 'start']) expectOk(await t.http().post(`/api/escort/orders/${orderId}/${step}`).set(bearer(w.escortToken)));
     const mine = expectOk(await t.http().get(`/api/app/orders/${orderId}`).set(bearer(w.customerToken)));
     expectOk(await t.http().post(`/api/escort/orders/${orderId}/complete`).set(bearer(w.escortToken)).send({ code: mine.verificationCode }));

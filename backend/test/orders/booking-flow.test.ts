@@ -43,7 +43,7 @@ describe('booking an escort, end to end', () => {
     // Before assignment the escort cannot see the order at all.
     expectError(await t.http().get(`/api/escort/orders/${id}`).set(bearer(w.escortToken)), 404, 'NOT_FOUND');
 
-    detail = expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId }));
+    detail = expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId, reason: '距离近' }));
     expect(detail).toMatchObject({ status: 'dispatched', escortId: w.escortId, escortName: '李静' });
     expect(await claimsOf(id)).toBe(4);
 
@@ -91,7 +91,7 @@ describe('booking an escort, end to end', () => {
   it('locks the verification code after five wrong tries and lets the customer confirm instead', async () => {
     const { id } = await createOrder(t, w, { startAt: startIn(30 * 60).toISOString() });
     await pay(t, id);
-    expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId }));
+    expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId, reason: '距离近' }));
     expectOk(await t.http().post(`/api/escort/orders/${id}/accept`).set(bearer(w.escortToken)));
     expectOk(await t.http().post(`/api/escort/orders/${id}/start`).set(bearer(w.escortToken)));
     const code = expectOk(await t.http().get(`/api/app/orders/${id}`).set(bearer(w.customerToken))).verificationCode;
@@ -126,7 +126,7 @@ describe('booking an escort, end to end', () => {
   it('records extra costs an escort laid out on an errand and lets the customer confirm them', async () => {
     const { id } = await createOrder(t, w, { startAt: startIn(34 * 60).toISOString() });
     await pay(t, id);
-    expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId }));
+    expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId, reason: '距离近' }));
     expectOk(await t.http().post(`/api/escort/orders/${id}/accept`).set(bearer(w.escortToken)));
     expectOk(await t.http().post(`/api/escort/orders/${id}/start`).set(bearer(w.escortToken)));
     const before = await rowCounts(t);

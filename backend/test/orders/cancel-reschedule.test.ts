@@ -20,7 +20,7 @@ describe('cancelling and rescheduling', () => {
   async function paidAssigned(startAt: Date) {
     const { id, totalFen } = await createOrder(t, w, { startAt: startAt.toISOString() });
     await pay(t, id);
-    expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId }));
+    expectOk(await t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId, reason: '距离近' }));
     return { id, totalFen };
   }
 

@@ -59,7 +59,7 @@ describe(`${RACERS} requests racing for one escort`, () => {
       ids.push(o.id);
     }
     const before = await rowCounts(t);
-    const responses = await Promise.all(ids.map(id => t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.otherEscortId })));
+    const responses = await Promise.all(ids.map(id => t.http().post(`/api/admin/orders/${id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.otherEscortId, reason: '距离近' })));
     expect(tally(responses.map(r => r.status))).toEqual({ 200: 1, 409: RACERS - 1 });
     expect(new Set(responses.filter(r => r.status === 409).map(r => r.body.errorCode))).toEqual(new Set(['SLOT_TAKEN']));
     const changes = countChanges(before, await rowCounts(t));

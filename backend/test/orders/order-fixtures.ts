@@ -50,6 +50,16 @@ export async function orderWorld(t: TestApp): Promise<OrderWorld> {
       .set(bearer(adminToken))
       .send({ maxDaysAhead: 7, minLeadMinutes: 60, serviceStartFrom: '00:00', serviceStartUntil: '23:30', slotMinutes: 30, paymentWindowMinutes: 15 })
   );
+  // Escorts work around the clock here, so dispatch's shift check never depends on the hour a test runs.
+  for (const escortId of [1, 2, 3]) {
+    expectOk(
+      await t
+        .http()
+        .put(`/api/admin/escorts/${escortId}/weekly-shifts`)
+        .set(bearer(adminToken))
+        .send({ ranges: [1, 2, 3, 4, 5, 6, 7].map(weekday => ({ weekday, start: '00:00', end: '24:00' })) })
+    );
+  }
   const customer = await customerLogin(t, '13800000001');
   const other = await customerLogin(t, '13800000002');
   const escort = await escortLogin(t, '13900000001');

@@ -68,7 +68,7 @@ describe('settings for booking, cancellation and notifications', () => {
     const { pay } = await import('../orders/order-fixtures');
     const order = expectOk(await t.http().post('/api/app/orders').set(bearer(w.customerToken)).send(booking(w, { startAt: new Date(Math.ceil((Date.now() + 40 * 3600_000) / 1800_000) * 1800_000).toISOString() })));
     await pay(t, order.id);
-    expectOk(await t.http().post(`/api/admin/orders/${order.id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId }));
+    expectOk(await t.http().post(`/api/admin/orders/${order.id}/assign`).set(bearer(w.opsToken)).send({ escortId: w.escortId, reason: '距离近' }));
     expectOk(await t.http().post(`/api/escort/orders/${order.id}/decline`).set(bearer(w.escortToken)).send({ reason: '时间冲突' }));
     const inbox = expectOk(await t.http().get('/api/admin/notifications').set(bearer(w.opsToken)));
     expect(inbox.list.find((n: any) => n.orderId === order.id)).toMatchObject({ title: '陪诊师拒单' });

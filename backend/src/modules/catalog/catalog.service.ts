@@ -62,6 +62,13 @@ export class CatalogService {
   @Inject()
   cities: CityService;
 
+  /** What dispatch matches escorts against: the item's category and required qualification codes. */
+  async requirementsOf(itemId: number): Promise<{ categoryCode: string; requiredQualifications: string[] }> {
+    const item = await this.items.findOne({ where: { id: itemId }, select: { id: true, categoryCode: true, requiredQualifications: true } });
+    if (!item) throw Errors.notFound('服务项目');
+    return { categoryCode: item.categoryCode, requiredQualifications: item.requiredQualifications };
+  }
+
   /**
    * The item as it can be booked in the city. Unknown or disabled item → 404 SERVICE_NOT_FOUND;
    * no enabled price for the city → 422 SERVICE_NOT_OFFERED.

@@ -171,6 +171,13 @@ export class HospitalService {
     };
   }
 
+  /** Where a hospital is (micro-degrees), for dispatch distances; null when unknown or gone. */
+  async coordinatesOf(hospitalId: number): Promise<{ latitudeE6: number; longitudeE6: number } | null> {
+    const h = await this.hospitals.findOne({ where: { id: hospitalId }, select: { id: true, latitudeE6: true, longitudeE6: true } });
+    if (!h || h.latitudeE6 === null || h.longitudeE6 === null) return null;
+    return { latitudeE6: h.latitudeE6, longitudeE6: h.longitudeE6 };
+  }
+
   /** A department of this hospital; 404 DEPARTMENT_NOT_FOUND also when it belongs to another one. */
   async getDepartment(hospitalId: number, departmentId: number): Promise<DepartmentForBooking> {
     const d = await this.departments.findOne({ where: { id: departmentId, hospitalId } });

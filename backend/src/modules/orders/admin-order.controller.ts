@@ -3,7 +3,7 @@ import { Context } from '@midwayjs/koa';
 import { ApiTags } from '@midwayjs/swagger';
 import { OrderService, actorOf } from './order.service';
 import { OrderQueryService } from './order-query.service';
-import { AssignDTO, BoardQueryDTO, NoteDTO, StaffCancelDTO, StaffCompleteDTO, StaffOrderQueryDTO, StaffRescheduleDTO } from './dto/order.dto';
+import { BoardQueryDTO, NoteDTO, StaffCancelDTO, StaffCompleteDTO, StaffOrderQueryDTO, StaffRescheduleDTO } from './dto/order.dto';
 import { Audience, RequirePermission } from '../../common/auth/access.decorator';
 import { auditContext, principalOf } from '../../common/auth/request-context';
 import { scopedCityFilter } from '../../common/auth/city-scope';
@@ -67,13 +67,6 @@ export class AdminOrderController {
       audit: auditContext(this.ctx),
     });
     return { applied: result.applied, pendingEscort: result.pendingEscort, order: await this.query.detailForStaff(parseId(id), this.actor) };
-  }
-
-  @Post('/orders/:id/assign', { summary: '派单 / 改派' })
-  @RequirePermission('order:dispatch')
-  async assign(@Param('id') id: string, @Body() body: AssignDTO) {
-    await this.orders.assign(parseId(id), body.escortId, this.actor, auditContext(this.ctx));
-    return this.query.detailForStaff(parseId(id), this.actor);
   }
 
   @Post('/orders/:id/complete', { summary: '人工完成（如核销码已锁定）' })

@@ -3,6 +3,7 @@ import { Context } from '@midwayjs/koa';
 import { ApiTags } from '@midwayjs/swagger';
 import { OrderService, actorOf } from './order.service';
 import { OrderQueryService } from './order-query.service';
+import { EscortService } from '../escorts/escort.service';
 import { EscortOrderQueryDTO, ExtraChargeDTO, ReasonDTO, VerifyCodeDTO } from './dto/order.dto';
 import { Audience } from '../../common/auth/access.decorator';
 import { principalOf } from '../../common/auth/request-context';
@@ -21,6 +22,9 @@ export class EscortOrderController {
   @Inject()
   query: OrderQueryService;
 
+  @Inject()
+  escorts: EscortService;
+
   private get actor() {
     return actorOf(principalOf(this.ctx));
   }
@@ -28,6 +32,12 @@ export class EscortOrderController {
   @Get('/orders', { summary: '我的任务（今天 / 之后 / 历史）' })
   async list(@Query() q: EscortOrderQueryDTO) {
     return this.query.listForEscort(this.actor.id as number, q);
+  }
+
+  @Get('/income', { summary: '我的收入（已完成订单按等级分成比例计算，单位：分）' })
+  async income() {
+    const escort = await this.escorts.mustFind(this.actor.id as number);
+    return this.query.incomeOf(escort.id, escort.level);
   }
 
   @Get('/orders/:id', { summary: '任务详情（服务期间含就诊人健康信息）' })

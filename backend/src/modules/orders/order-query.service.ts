@@ -1,19 +1,21 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { And, FindOptionsWhere, In, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
+import { And, EntityManager, FindOptionsWhere, In, IsNull, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { Order, ErrandDetails } from './order.entity';
 import { OrderStatusLog } from './order-status-log.entity';
 import { OrderNote } from './order-note.entity';
 import { OrderReschedule } from './order-reschedule.entity';
 import { OrderExtraCharge } from './order-extra-charge.entity';
-import { ORDER_STATUS_LABELS, OrderStatus, availableActions } from './order-transitions';
+import { CLAIM_HOLDING_STATUSES, ORDER_STATUS_LABELS, OrderStatus, availableActions } from './order-transitions';
 import { OrderActor, assertVisible, priceLinesOf } from './order.service';
 import { EscortService } from '../escorts/escort.service';
 import { CustomerService } from '../users/customer.service';
 import { PatientService } from '../patients/patient.service';
 import { CipherService } from '../../common/crypto/cipher.service';
 import { PageQuery, toPage } from '../../common/pagination';
-import { addMinutes, startOfShanghaiDay, SHANGHAI_UTC_OFFSET_MINUTES } from '../../common/time';
+import { applyBasisPoints } from '../../common/money';
+import { SettingsService } from '../settings/settings.service';
+import { addMinutes, startOfShanghaiDay, SHANGHAI_UTC_OFFSET_MINUTES, toShanghaiDateString } from '../../common/time';
 
 export type CustomerOrderTab = 'all' | 'unpaid' | 'active' | 'done' | 'refund';
 const CUSTOMER_TABS: Record<Exclude<CustomerOrderTab, 'all'>, OrderStatus[]> = {
@@ -74,6 +76,9 @@ export class OrderQueryService {
 
   @Inject()
   cipher: CipherService;
+
+  @Inject()
+  settings: SettingsService;
 
   private async views(rows: Order[]) {
     const names = await this.escorts.nameMap(rows.map(r => r.escortId).filter((id): id is number => id !== null));
@@ -270,5 +275,141 @@ export class OrderQueryService {
       hours.get(hour)!.orders.push({ ...v, unassigned: isUnassigned, late: isLate });
     }
     return { date, total: views.length, unassigned, late, hours: [...hours.values()].sort((a, b) => a.hour - b.hour) };
+  }
+
+  // ---------------------------------------------------------------- for schedules, leave and dispatch
+
+  /**
+   * The escort's orders that hold time overlapping `[start, end)` (assigned, in progress, or booked
+   * with them as the chosen escort and not yet paid): what leave or time off would collide with.
+   */
+  async heldOrdersOverlapping(escortId: number, start: Date, end: Date, manager?: EntityManager) {
+    const repo = manager ? manager.getRepository(Order) : this.orders;
+    const rows = await repo.find({
+      where: { escortId, status: In([...CLAIM_HOLDING_STATUSES]), startAt: LessThan(end), endAt: MoreThan(start) },
+      order: { startAt: 'ASC' },
+    });
+    return rows;
+  }
+
+  /** A short view of an order for collision lists, the pool and the day board. */
+  brief(o: Order) {
+    return {
+      id: o.id,
+      orderNo: o.orderNo,
+      status: o.status,
+      statusLabel: ORDER_STATUS_LABELS[o.status],
+      cityId: o.cityId,
+      customerId: o.customerId,
+      serviceItemId: o.serviceItemId,
+      serviceName: o.serviceName,
+      categoryCode: o.categoryCode,
+      hospitalId: o.hospitalId,
+      hospitalName: o.hospitalName,
+      serviceAddress: o.serviceAddress,
+      escortId: o.escortId,
+      startAt: o.startAt,
+      endAt: o.endAt,
+      durationMinutes: o.durationMinutes,
+      paidAt: o.paidAt,
+      assignedAt: o.assignedAt,
+    };
+  }
+
+  /** Paid orders nobody holds (the dispatch pool), soonest first. */
+  async pool(cityIds: number[] | null, q: PageQuery & { date?: string }) {
+    const where: FindOptionsWhere<Order> = { status: 'pending_dispatch' };
+    if (cityIds !== null) where.cityId = In(cityIds);
+    if (q.date) {
+      const [from, to] = shanghaiDayRange(q.date);
+      where.startAt = And(MoreThanOrEqual(from), LessThan(to));
+    }
+    const [rows, total] = await this.orders.findAndCount({ where, order: { startAt: 'ASC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    return { rows, total };
+  }
+
+  /** How often each order was declined or sent back to the pool (from the status log). */
+  async dispatchHistory(orderIds: number[]): Promise<Map<number, { declines: number; returns: number }>> {
+    const out = new Map<number, { declines: number; returns: number }>();
+    if (!orderIds.length) return out;
+    const logs = await this.logs.find({ where: { orderId: In(orderIds), action: In(['decline', 'redispatch']) }, select: { orderId: true, action: true } });
+    for (const l of logs) {
+      const h = out.get(l.orderId) ?? { declines: 0, returns: 0 };
+      if (l.action === 'decline') h.declines++;
+      else h.returns++;
+      out.set(l.orderId, h);
+    }
+    return out;
+  }
+
+  /** Assigned orders whose escort has not set off although the start is `lateMinutes` away or past. */
+  async lateToDepart(cityIds: number[] | null, now: Date, lateMinutes: number) {
+    const where: FindOptionsWhere<Order> = {
+      status: In(['dispatched', 'accepted']),
+      startAt: LessThanOrEqual(addMinutes(now, lateMinutes)),
+      endAt: MoreThan(now),
+    };
+    if (cityIds !== null) where.cityId = In(cityIds);
+    return this.orders.find({ where, order: { startAt: 'ASC' }, take: 200 });
+  }
+
+  /** Orders each escort of the city holds on the Shanghai day `[from, to)` (for the load part of the score). */
+  async loadsBetween(cityId: number, from: Date, to: Date): Promise<Map<number, number>> {
+    const rows = await this.orders
+      .createQueryBuilder('o')
+      .select('o.escort_id', 'escortId')
+      .addSelect('COUNT(*)', 'n')
+      .where('o.city_id = :cityId AND o.start_at >= :from AND o.start_at < :to AND o.escort_id IS NOT NULL', { cityId, from, to })
+      .andWhere('o.status IN (:...statuses)', { statuses: ['dispatched', 'accepted', 'departed', 'in_service', 'completed'] })
+      .groupBy('o.escort_id')
+      .getRawMany();
+    return new Map(rows.map(r => [Number(r.escortId), Number(r.n)]));
+  }
+
+  /** Escorts who have served (or are serving) this customer before. */
+  async previousEscortsOf(customerId: number, exceptOrderId?: number): Promise<Set<number>> {
+    const rows = await this.orders.find({
+      where: { customerId, escortId: Not(IsNull()), status: In(['accepted', 'departed', 'in_service', 'completed']), ...(exceptOrderId ? { id: Not(exceptOrderId) } : {}) },
+      select: { escortId: true },
+    });
+    return new Set(rows.map(r => r.escortId as number));
+  }
+
+  /** The day's live orders in the cities (for the Gantt board). */
+  async ordersBetween(cityIds: number[] | null, from: Date, to: Date) {
+    const where: FindOptionsWhere<Order> = { startAt: LessThan(to), endAt: MoreThan(from), status: Not(In(['cancelled', 'closed', 'refunding', 'refunded', 'pending_payment'])) };
+    if (cityIds !== null) where.cityId = In(cityIds);
+    return this.orders.find({ where, order: { startAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Open orders (assigned … in service) of these escorts, for their live status. */
+  async openOrdersOf(escortIds: number[]) {
+    if (!escortIds.length) return [];
+    return this.orders.find({ where: { escortId: In(escortIds), status: In(['dispatched', 'accepted', 'departed', 'in_service']) }, select: { id: true, escortId: true, status: true, startAt: true, endAt: true } });
+  }
+
+  /**
+   * The escort's income so far: each completed order's paid amount times the escort's level share,
+   * rounded per order (half up) and summed in fen. The share uses the current level: settlements
+   * will snapshot it when they run.
+   */
+  async incomeOf(escortId: number, level: string, now = new Date()) {
+    const bp = (await this.settings.get('finance')).escortShareBp[level as 'junior'] ?? 0;
+    const rows = await this.orders.find({ where: { escortId, status: 'completed' }, order: { completedAt: 'DESC' }, select: { id: true, orderNo: true, serviceName: true, startAt: true, completedAt: true, paidFen: true } });
+    const monthStart = new Date(`${toShanghaiDateString(now).slice(0, 7)}-01T00:00:00+08:00`);
+    const dayStart = startOfShanghaiDay(now);
+    let totalFen = 0;
+    let monthFen = 0;
+    let todayFen = 0;
+    const recent = [];
+    for (const o of rows) {
+      const shareFen = applyBasisPoints(o.paidFen, bp);
+      totalFen += shareFen;
+      const done = new Date(o.completedAt ?? o.startAt).getTime();
+      if (done >= monthStart.getTime()) monthFen += shareFen;
+      if (done >= dayStart.getTime()) todayFen += shareFen;
+      if (recent.length < 20) recent.push({ orderId: o.id, orderNo: o.orderNo, serviceName: o.serviceName, completedAt: o.completedAt, paidFen: o.paidFen, shareFen });
+    }
+    return { commissionBp: bp, completedOrders: rows.length, totalFen, monthFen, todayFen, recent };
   }
 }

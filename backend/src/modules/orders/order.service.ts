@@ -435,8 +435,12 @@ export class OrderService {
 
   // ---------------------------------------------------------------- dispatch and the escort's steps
 
-  /** Staff give the order to an escort (or move it to another): the new escort's time is claimed, the old one's released. */
-  async assign(orderId: number, escortId: number, actor: OrderActor, audit?: AuditContext): Promise<Order> {
+  /**
+   * Staff give the order to an escort (or move it to another): the new escort's time is claimed, the
+   * old one's released. Whether the escort is available (shift, leave, credentials) is dispatch's
+   * check before calling this; the claim here is what makes a concurrent double booking impossible.
+   */
+  async assign(orderId: number, escortId: number, actor: OrderActor, audit?: AuditContext, reason = ''): Promise<Order> {
     const escort = await this.escorts.getAssignable(escortId);
     const rules = await this.settings.get('booking');
     const order = await this.tx.run(async manager => {
@@ -445,18 +449,72 @@ export class OrderService {
       if (o.escortId === escortId && o.status !== 'pending_dispatch') throw Errors.conflict('ORDER_ALREADY_ASSIGNED', '订单已派给该陪诊师');
       const action: OrderAction = o.status === 'pending_dispatch' ? 'assign' : 'reassign';
       const now = new Date();
-      const after = await this.transition(manager, o, action, actor, { reason: `派给 ${escort.name}`, patch: { escortId, assignedAt: now } });
+      const why = reason ? `派给 ${escort.name}：${reason}` : `派给 ${escort.name}`;
+      const after = await this.transition(manager, o, action, actor, { reason: why, patch: { escortId, assignedAt: now } });
+      if (o.escortId !== null && o.escortId !== escortId) {
+        await this.notify(manager, 'assignment_withdrawn', o, [{ type: 'escort', id: o.escortId }], { reason: reason ? `原因：${reason}` : '' });
+      }
       // Only a reassignment has claims to drop; deleting nothing would still take gap locks that
       // deadlock against the other dispatchers' inserts on MySQL.
       if (o.escortId !== null) await this.claims.releaseAll(manager, o.id);
       await this.claims.claim(manager, escortId, o.id, { start: o.startAt, end: o.endAt }, rules.slotMinutes);
       await this.notify(manager, 'new_assignment', after, [{ type: 'escort', id: escortId }], { escortName: escort.name });
       await this.notify(manager, 'escort_assigned', after, [{ type: 'customer', id: o.customerId }], { escortName: escort.name });
-      if (audit) await this.audit.record(audit, { action: `order.${action}`, targetType: 'order', targetId: o.id, before: brief(o), after: brief(after) }, manager);
+      if (audit) await this.audit.record(audit, { action: `order.${action}`, targetType: 'order', targetId: o.id, before: { ...brief(o) }, after: { ...brief(after), reason } }, manager);
       return after;
     });
     await this.afterCommit();
     return order;
+  }
+
+  /**
+   * Sends an assigned order back to the dispatch pool inside the caller's transaction (leave
+   * approval, the accept timeout, a dispatcher): the escort's time is released, the escort is told
+   * it was withdrawn and the city's dispatchers get an alert, so the order is never silently left.
+   */
+  async returnToPoolIn(manager: EntityManager, o: Order, actor: OrderActor, reason: string): Promise<Order> {
+    const after = await this.transition(manager, o, 'redispatch', actor, { reason, patch: { escortId: null, assignedAt: null } });
+    await this.claims.releaseAll(manager, o.id);
+    await manager.getRepository(OrderReschedule).update({ orderId: o.id, status: 'pending' }, { status: 'cancelled' });
+    if (o.escortId) await this.notify(manager, 'assignment_withdrawn', o, [{ type: 'escort', id: o.escortId }], { reason: `原因：${reason}` });
+    await this.notify(manager, 'order_returned_to_pool', after, await this.dispatchersOf(manager, o.cityId), { reason: `原因：${reason}` });
+    return after;
+  }
+
+  /** `returnToPoolIn` in a transaction of its own, for one order by id. */
+  async returnToPool(orderId: number, actor: OrderActor, reason: string, audit?: AuditContext): Promise<Order> {
+    const order = await this.tx.run(async manager => {
+      const o = await this.loadFor(manager, orderId, actor);
+      const after = await this.returnToPoolIn(manager, o, actor, reason);
+      if (audit) await this.audit.record(audit, { action: 'order.redispatch', targetType: 'order', targetId: o.id, before: brief(o), after: { ...brief(after), reason } }, manager);
+      return after;
+    });
+    await this.afterCommit();
+    return order;
+  }
+
+  /**
+   * The accept timeout: `dispatched` orders assigned before `cutoff` and still not accepted go back
+   * to the pool by the system. Each order is its own compare-and-swap, so an accept that lands
+   * first wins and the order is simply skipped.
+   */
+  async returnUnaccepted(cutoff: Date, limit = 200): Promise<number[]> {
+    const due = await this.orders.find({ where: { status: 'dispatched', assignedAt: LessThan(cutoff) }, order: { assignedAt: 'ASC' }, take: limit, select: { id: true } });
+    const returned: number[] = [];
+    for (const candidate of due) {
+      try {
+        await this.tx.run(async manager => {
+          const o = await this.loadFor(manager, candidate.id, SYSTEM_ACTOR);
+          if (o.status !== 'dispatched' || !o.assignedAt || new Date(o.assignedAt).getTime() >= cutoff.getTime()) return;
+          await this.returnToPoolIn(manager, o, SYSTEM_ACTOR, '陪诊师超时未接单');
+          returned.push(o.id);
+        });
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'ORDER_INVALID_TRANSITION')) throw err;
+      }
+    }
+    if (returned.length) await this.afterCommit();
+    return returned;
   }
 
   /** Escort steps that only change the status (and stamp a time). */
@@ -528,6 +586,7 @@ export class OrderService {
       await this.claims.releaseAll(manager, o.id);
       // Revenue is recognised with the completion, split with the escort who finished the order.
       await this.ledger.recogniseOrder(manager, o.id, after.escortId, after.escortId ? await this.escortShareBp(manager, after.escortId) : 0);
+      if (o.escortId) await this.escorts.recordServed(manager, o.escortId);
       const recipients: Recipient[] = [{ type: 'customer', id: o.customerId }];
       if (o.escortId) recipients.push({ type: 'escort', id: o.escortId });
       await this.notify(manager, 'order_completed', after, recipients);
@@ -716,8 +775,8 @@ export class OrderService {
     );
   }
 
-  /** Staff who dispatch in the city: they hear when an escort declines. */
-  private async dispatchersOf(manager: EntityManager, cityId: number): Promise<Recipient[]> {
+  /** Staff who dispatch in the city: they hear when an escort declines or an order returns to the pool. */
+  async dispatchersOf(manager: EntityManager, cityId: number): Promise<Recipient[]> {
     const staff = await manager.getRepository(StaffUser).find({ where: { status: 'active' } });
     return staff
       .filter(s => permissionsOf(s.roles).has('order:dispatch') && (s.roles.includes('admin') || s.cityIds.includes(cityId)))

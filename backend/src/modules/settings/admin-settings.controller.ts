@@ -7,7 +7,7 @@ import { Audience, RequirePermission } from '../../common/auth/access.decorator'
 import { auditContext } from '../../common/auth/request-context';
 import { Errors } from '../../common/errors';
 
-const KEYS: SettingsKey[] = ['finance', 'booking', 'cancellation', 'notifications'];
+const KEYS: SettingsKey[] = ['finance', 'booking', 'cancellation', 'notifications', 'workforce'];
 
 @ApiTags('admin-settings')
 @Audience('staff')
@@ -19,7 +19,7 @@ export class AdminSettingsController {
   @Inject()
   settings: SettingsService;
 
-  @Get('/settings', { summary: '全部业务设置（财务规则、预约规则、取消规则、通知模板）' })
+  @Get('/settings', { summary: '全部业务设置（财务规则、预约规则、取消规则、通知模板、派单与陪诊师规则）' })
   @RequirePermission('settings:read')
   async all() {
     return this.settings.all();

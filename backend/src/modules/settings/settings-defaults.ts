@@ -43,13 +43,29 @@ export type NotificationEvent =
   | 'reschedule_accepted'
   | 'reschedule_declined'
   | 'order_reminder'
-  | 'new_assignment';
+  | 'new_assignment'
+  | 'order_returned_to_pool'
+  | 'assignment_withdrawn'
+  | 'application_approved'
+  | 'application_rejected'
+  | 'credential_approved'
+  | 'credential_rejected'
+  | 'credential_expiring'
+  | 'credential_expired'
+  | 'leave_approved'
+  | 'leave_rejected'
+  | 'leave_requested'
+  | 'schedule_change_approved'
+  | 'schedule_change_rejected';
 
 export type NotificationChannelCode = 'in_app' | 'wechat' | 'sms';
 
 export interface NotificationTemplate {
   title: string;
-  /** `{orderNo}`, `{serviceName}`, `{startTime}`, `{hospitalName}`, `{escortName}`, `{reason}`, `{code}` are filled in. */
+  /**
+   * `{orderNo}`, `{serviceName}`, `{startTime}`, `{hospitalName}`, `{escortName}`, `{reason}`, `{code}` are filled in
+   * for orders; workforce messages use `{escortName}`, `{reason}`, `{detail}`, `{date}`.
+   */
   body: string;
   channels: NotificationChannelCode[];
 }
@@ -68,11 +84,24 @@ export interface FinanceRules {
   escortShareBp: Record<'trainee' | 'junior' | 'senior' | 'expert', number>;
 }
 
+/** Escort workforce: dispatch timing and credential expiry warnings (commission by level is a finance rule: `finance.escortShareBp`). */
+export interface WorkforceRules {
+  /** A dispatched order not accepted within this many minutes goes back to the pool (with an alert). */
+  acceptTimeoutMinutes: number;
+  /** Kept free between an escort's orders for getting from one place to the next. */
+  travelBufferMinutes: number;
+  /** Credentials are warned about this many days before they expire. */
+  expiryWarningDays: number;
+  /** An assigned escort who has not departed this many minutes before the start is flagged late. */
+  lateDepartMinutes: number;
+}
+
 export interface SettingsGroups {
   finance: FinanceRules;
   booking: BookingRules;
   cancellation: CancellationRules;
   notifications: NotificationSettings;
+  workforce: WorkforceRules;
 }
 export type SettingsKey = keyof SettingsGroups;
 
@@ -114,6 +143,25 @@ export const DEFAULT_SETTINGS: SettingsGroups = {
       reschedule_declined: { title: '改约未成功', body: '订单 {orderNo} 的改约申请未被接受，原预约时间不变。', channels: ['in_app'] },
       order_reminder: { title: '服务提醒', body: '订单 {orderNo} 将于 {startTime} 在{hospitalName}开始，请提前准备。', channels: ['in_app', 'wechat', 'sms'] },
       new_assignment: { title: '新的派单', body: '您有新的订单 {orderNo}：{startTime} {hospitalName} {serviceName}，请尽快确认。', channels: ['in_app', 'sms'] },
+      order_returned_to_pool: { title: '订单退回派单池', body: '订单 {orderNo}（{startTime} {hospitalName}）已退回派单池，请尽快重新派单。{reason}', channels: ['in_app'] },
+      assignment_withdrawn: { title: '订单已收回', body: '订单 {orderNo}（{startTime} {hospitalName}）已收回，无需前往。{reason}', channels: ['in_app', 'sms'] },
+      application_approved: { title: '入驻审核通过', body: '{escortName}，您的入驻申请已通过，欢迎加入！', channels: ['in_app', 'sms'] },
+      application_rejected: { title: '入驻审核未通过', body: '{escortName}，您的入驻申请未通过：{reason}。修改后可重新提交。', channels: ['in_app', 'sms'] },
+      credential_approved: { title: '证书审核通过', body: '您提交的{detail}已审核通过。', channels: ['in_app'] },
+      credential_rejected: { title: '证书审核未通过', body: '您提交的{detail}未通过审核：{reason}', channels: ['in_app', 'sms'] },
+      credential_expiring: { title: '证书即将到期', body: '您的{detail}将于 {date} 到期，请及时更新，到期后将无法接单。', channels: ['in_app', 'sms'] },
+      credential_expired: { title: '证书已过期', body: '您的{detail}已于 {date} 到期，相关服务暂停派单，请尽快更新。', channels: ['in_app', 'sms'] },
+      leave_approved: { title: '请假已批准', body: '您 {detail} 的请假已批准。', channels: ['in_app'] },
+      leave_rejected: { title: '请假未批准', body: '您 {detail} 的请假未批准：{reason}', channels: ['in_app'] },
+      leave_requested: { title: '新的请假申请', body: '{escortName} 申请请假 {detail}，请审批。', channels: ['in_app'] },
+      schedule_change_approved: { title: '排班调整已批准', body: '您 {date} 的排班调整（{detail}）已批准。', channels: ['in_app'] },
+      schedule_change_rejected: { title: '排班调整未批准', body: '您 {date} 的排班调整（{detail}）未批准：{reason}', channels: ['in_app'] },
     },
+  },
+  workforce: {
+    acceptTimeoutMinutes: 30,
+    travelBufferMinutes: 30,
+    expiryWarningDays: 30,
+    lateDepartMinutes: 30,
   },
 };

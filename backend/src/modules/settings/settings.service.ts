@@ -15,6 +15,13 @@ const template = RuleType.object({
   channels: RuleType.array().items(RuleType.string().valid('in_app', 'wechat', 'sms')).min(1).unique().required(),
 });
 
+/** The events every stored notifications group has had since the first release. */
+const LEGACY_EVENTS = new Set([
+  'order_created', 'order_paid', 'escort_assigned', 'escort_accepted', 'escort_declined', 'escort_departed', 'service_started',
+  'order_completed', 'order_cancelled', 'order_closed', 'reschedule_requested', 'reschedule_accepted', 'reschedule_declined',
+  'order_reminder', 'new_assignment',
+]);
+
 /** What each group must look like; a change that does not fit is refused whole. */
 const shareBp = RuleType.number().integer().min(0).max(10_000).required();
 const SCHEMAS: Record<SettingsKey, any> = {
@@ -44,11 +51,30 @@ const SCHEMAS: Record<SettingsKey, any> = {
   }),
   notifications: RuleType.object({
     reminderHoursBefore: RuleType.number().integer().min(1).max(72).required(),
+    // Events added later are optional here: a client that saved the older set keeps working and
+    // the new events read their defaults (see withDefaults).
     templates: RuleType.object(
-      Object.fromEntries(Object.keys(DEFAULT_SETTINGS.notifications.templates).map(k => [k, template.required()]))
+      Object.fromEntries(Object.keys(DEFAULT_SETTINGS.notifications.templates).map(k => [k, LEGACY_EVENTS.has(k) ? template.required() : template]))
     ).required(),
   }),
+  workforce: RuleType.object({
+    acceptTimeoutMinutes: RuleType.number().integer().min(5).max(24 * 60).required(),
+    travelBufferMinutes: RuleType.number().integer().min(0).max(240).required(),
+    expiryWarningDays: RuleType.number().integer().min(1).max(180).required(),
+    lateDepartMinutes: RuleType.number().integer().min(0).max(240).required(),
+  }),
 };
+
+
+/**
+ * A stored group with defaults for whatever it lacks: a group saved before a field or an event
+ * existed reads the default for it instead of undefined.
+ */
+function withDefaults<K extends SettingsKey>(key: K, stored: SettingsGroups[K]): SettingsGroups[K] {
+  const merged: any = { ...DEFAULT_SETTINGS[key], ...stored };
+  if (key === 'notifications') merged.templates = { ...DEFAULT_SETTINGS.notifications.templates, ...(stored as any).templates };
+  return merged;
+}
 
 const CACHE_MS = 5_000;
 
@@ -79,13 +105,19 @@ export class SettingsService {
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
     const row = await (manager ? manager.getRepository(Setting) : this.rows).findOne({ where: { key } });
-    const value = row ? (JSON.parse(row.value) as SettingsGroups[K]) : DEFAULT_SETTINGS[key];
+    const value = row ? withDefaults(key, JSON.parse(row.value) as SettingsGroups[K]) : DEFAULT_SETTINGS[key];
     this.cache.set(key, { value, at: Date.now() });
     return value;
   }
 
   async all(): Promise<SettingsGroups> {
-    return { finance: await this.get('finance'), booking: await this.get('booking'), cancellation: await this.get('cancellation'), notifications: await this.get('notifications') };
+    return {
+      finance: await this.get('finance'),
+      booking: await this.get('booking'),
+      cancellation: await this.get('cancellation'),
+      notifications: await this.get('notifications'),
+      workforce: await this.get('workforce'),
+    };
   }
 
   async put<K extends SettingsKey>(ctx: AuditContext, key: K, input: unknown): Promise<SettingsGroups[K]> {

@@ -4,13 +4,107 @@ import { request } from '@umijs/max';
 import type { RequestOptions } from '@umijs/max';
 
 /**
- * 陪诊师列表（按城市范围）
+ * 陪诊师列表（按城市范围；可按状态、等级筛选）
  * GET /api/admin/escorts (adminescortcontroller_list)
  */
 export async function getAdminEscorts<T = unknown>(params: API.GetAdminEscortsParams = {}, options?: RequestOptions) {
   return request<T>('/api/admin/escorts', {
     method: 'GET',
     params,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 陪诊师档案（含证书）
+ * GET /api/admin/escorts/{id} (adminescortcontroller_detail)
+ */
+export async function getAdminEscortsById<T = unknown>(params: API.GetAdminEscortsByIdParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/escorts/${encodeURIComponent(String(params.id))}`, {
+    method: 'GET',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 审核记录（入驻申请与证书的每次决定）
+ * GET /api/admin/escorts/{id}/review-history (adminescortcontroller_history)
+ */
+export async function getAdminEscortsByIdReviewHistory<T = unknown>(params: API.GetAdminEscortsByIdReviewHistoryParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/escorts/${encodeURIComponent(String(params.id))}/review-history`, {
+    method: 'GET',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 登记陪诊师（待入驻审核；之后可用手机号登录工作台提交申请）
+ * POST /api/admin/escorts (adminescortcontroller_create)
+ */
+export async function postAdminEscorts<T = unknown>(body: API.EscortCreateDTO, options?: RequestOptions) {
+  return request<T>('/api/admin/escorts', {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 代陪诊师录入证书（待审核）
+ * POST /api/admin/escorts/{id}/credentials (adminescortcontroller_addcredential)
+ */
+export async function postAdminEscortsByIdCredentials<T = unknown>(params: API.PostAdminEscortsByIdCredentialsParams, body: API.CredentialDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/escorts/${encodeURIComponent(String(params.id))}/credentials`, {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 代陪诊师上传文件（请求体为文件内容 application/octet-stream；JPG/PNG/PDF，≤5MB）
+ * POST /api/admin/escorts/{id}/files (adminescortcontroller_upload)
+ */
+export async function postAdminEscortsByIdFiles<T = unknown>(params: API.PostAdminEscortsByIdFilesParams, options?: RequestOptions) {
+  return request<T>(`/api/admin/escorts/${encodeURIComponent(String(params.id))}/files`, {
+    method: 'POST',
+    params: { purpose: params.purpose, filename: params.filename },
+    ...(options || {}),
+  });
+}
+
+/**
+ * 恢复已停用的陪诊师
+ * POST /api/admin/escorts/{id}/reactivate (adminescortstatuscontroller_reactivate)
+ */
+export async function postAdminEscortsByIdReactivate<T = unknown>(params: API.PostAdminEscortsByIdReactivateParams, body: API.RequiredReasonDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/escorts/${encodeURIComponent(String(params.id))}/reactivate`, {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 停用陪诊师（有未完成订单时需先改派，或 returnToPool 退回派单池）
+ * POST /api/admin/escorts/{id}/suspend (adminescortstatuscontroller_suspend)
+ */
+export async function postAdminEscortsByIdSuspend<T = unknown>(params: API.PostAdminEscortsByIdSuspendParams, body: API.SuspendDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/escorts/${encodeURIComponent(String(params.id))}/suspend`, {
+    method: 'POST',
+    data: body,
+    ...(options || {}),
+  });
+}
+
+/**
+ * 修改陪诊师档案（等级决定分成比例）
+ * PUT /api/admin/escorts/{id} (adminescortcontroller_update)
+ */
+export async function putAdminEscortsById<T = unknown>(params: API.PutAdminEscortsByIdParams, body: API.EscortUpdateDTO, options?: RequestOptions) {
+  return request<T>(`/api/admin/escorts/${encodeURIComponent(String(params.id))}`, {
+    method: 'PUT',
+    data: body,
     ...(options || {}),
   });
 }

@@ -50,18 +50,6 @@ export async function getAdminOrdersByIdCancelPreview<T = unknown>(params: API.G
 }
 
 /**
- * 派单 / 改派
- * POST /api/admin/orders/{id}/assign (adminordercontroller_assign)
- */
-export async function postAdminOrdersByIdAssign<T = unknown>(params: API.PostAdminOrdersByIdAssignParams, body: API.AssignDTO, options?: RequestOptions) {
-  return request<T>(`/api/admin/orders/${encodeURIComponent(String(params.id))}/assign`, {
-    method: 'POST',
-    data: body,
-    ...(options || {}),
-  });
-}
-
-/**
  * 取消订单（需填写原因，可免除违约金）
  * POST /api/admin/orders/{id}/cancel (adminordercontroller_cancel)
  */

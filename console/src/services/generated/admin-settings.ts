@@ -4,7 +4,7 @@ import { request } from '@umijs/max';
 import type { RequestOptions } from '@umijs/max';
 
 /**
- * 全部业务设置（财务规则、预约规则、取消规则、通知模板）
+ * 全部业务设置（财务规则、预约规则、取消规则、通知模板、派单与陪诊师规则）
  * GET /api/admin/settings (adminsettingscontroller_all)
  */
 export async function getAdminSettings<T = unknown>(options?: RequestOptions) {

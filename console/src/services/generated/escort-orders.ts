@@ -4,6 +4,17 @@ import { request } from '@umijs/max';
 import type { RequestOptions } from '@umijs/max';
 
 /**
+ * 我的收入（已完成订单按等级分成比例计算，单位：分）
+ * GET /api/escort/income (escortordercontroller_income)
+ */
+export async function getEscortIncome<T = unknown>(options?: RequestOptions) {
+  return request<T>('/api/escort/income', {
+    method: 'GET',
+    ...(options || {}),
+  });
+}
+
+/**
  * 我的任务（今天 / 之后 / 历史）
  * GET /api/escort/orders (escortordercontroller_list)
  */

@@ -100,14 +100,44 @@ declare namespace API {
     keyword?: string;
   };
 
-  type ApproveRefundDTO = {
+  type ApplicationDTO = {
+    /** 真实姓名（与身份证一致） */
+    realName?: string;
+    /** 身份证号（18 位） */
+    idCardNo?: string;
+    /** 身份证人像面文件 ID */
+    idFrontFileId?: number;
+    /** 身份证国徽面文件 ID */
+    idBackFileId?: number;
+    /** 形象照文件 ID */
+    photoFileId?: Record<string, unknown>;
+    education?: "junior_high" | "high_school" | "college" | "bachelor" | "master";
+    experienceYears?: number;
+    serviceDistricts?: string[];
+    skills?: string[];
+    bio?: string;
+  };
+
+  type ApplyTemplateDTO = {
+    /** 要套用模板的陪诊师 ID（会替换其原有每周排班） */
+    escortIds?: number[];
+  };
+
+  type ApproveDTO = {
+    /** 审核意见 */
+    reason?: string;
+  };
+
+  type ApproveLeaveDTO = {
+    /** 请假时段内已派的订单一并退回派单池（会通知调度）；不选时若有冲突订单则拒绝批准并列出订单 */
+    returnToPool?: boolean;
     /** 审批意见 */
     reason?: string;
   };
 
-  type AssignDTO = {
-    /** 陪诊师 ID */
-    escortId?: number;
+  type ApproveRefundDTO = {
+    /** 审批意见 */
+    reason?: string;
   };
 
   type AuditQueryDTO = {
@@ -124,6 +154,24 @@ declare namespace API {
     from?: string;
     /** 结束时间（不含），ISO 8601 */
     to?: string;
+  };
+
+  type AvailabilityQueryDTO = {
+    /** 陪诊师 ID */
+    escortId?: number;
+  };
+
+  type BoardDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 日期（上海）YYYY-MM-DD，默认今天 */
+    date?: string;
+    /** 城市 ID（只负责一个城市时可不填） */
+    cityId?: number;
+    /** 只显示当天有排班或订单的陪诊师（默认 true） */
+    onlyWorking?: boolean;
   };
 
   type BoardQueryDTO = {
@@ -154,18 +202,41 @@ declare namespace API {
     errand?: ErrandDTO;
   };
 
+  type CalendarQueryDTO = {
+    /** 开始日期（上海）YYYY-MM-DD */
+    from?: string;
+    /** 结束日期（含）YYYY-MM-DD，最多 62 天 */
+    to?: string;
+  };
+
   type CancelDTO = {
     /** 取消原因 */
     reason?: string;
   };
 
-  type CityKeywordQueryDTO = {
+  type CandidatesQueryDTO = {
+    /** 返回前 N 名（默认 20，最多 200） */
+    limit?: number;
+  };
+
+  type ChangeRequestDTO = {
+    /** 日期（上海）YYYY-MM-DD */
+    date?: string;
+    /** extra 申请加班 / off 申请休息 */
+    kind?: "extra" | "off";
+    start?: Record<string, unknown> | null;
+    end?: Record<string, unknown> | null;
+    /** 原因 */
+    reason?: string;
+  };
+
+  type ChangeRequestQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
+    status?: "pending" | "approved" | "rejected" | "withdrawn";
     cityId?: number;
-    keyword?: string;
   };
 
   type CreatePriceRuleDTO = {
@@ -220,12 +291,30 @@ declare namespace API {
     cityIds?: number[];
   };
 
+  type CredentialDTO = {
+    /** 证书类型（资质代码），如 health_cert 健康证 */
+    typeCode?: "basic_escort" | "nursing_cert" | "caregiver_cert" | "health_cert";
+    /** 证书编号 */
+    certificateNo?: string;
+    /** 发证日期 YYYY-MM-DD */
+    issuedOn?: string;
+    /** 有效期至（含当日）YYYY-MM-DD；长期有效不填 */
+    expiresOn?: Record<string, unknown> | null;
+    /** 证书图片/PDF 文件 ID（先上传） */
+    fileId?: number;
+  };
+
   type CustomerOrderQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
     tab?: "all" | "unpaid" | "active" | "done" | "refund";
+  };
+
+  type DecisionReasonDTO = {
+    /** 审批意见 */
+    reason?: string;
   };
 
   type DepartmentInputDTO = {
@@ -235,6 +324,15 @@ declare namespace API {
     room?: string;
     phone?: string;
     notes?: string;
+  };
+
+  type DispatchAssignDTO = {
+    /** 陪诊师 ID */
+    escortId?: number;
+    /** 派单 / 改派原因（必填，记入订单时间线） */
+    reason?: string;
+    /** 确认例外：陪诊师不在排班内或路程缓冲不足时仍派单（资质、请假、时间冲突不可例外） */
+    force?: boolean;
   };
 
   type ErrandDTO = {
@@ -247,12 +345,82 @@ declare namespace API {
     deliveryAddress?: string;
   };
 
+  type EscortAdminQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    cityId?: number;
+    keyword?: string;
+    status?: "applicant" | "active" | "suspended";
+    level?: "trainee" | "junior" | "senior" | "expert";
+  };
+
+  type EscortCreateDTO = {
+    /** 出生年份 */
+    birthYear?: Record<string, unknown>;
+    /** 学历 */
+    education?: "junior_high" | "high_school" | "college" | "bachelor" | "master";
+    /** 从业年限 */
+    experienceYears?: number;
+    /** 服务区域（区县名称） */
+    serviceDistricts?: string[];
+    /** 技能标签；含服务类别代码（outpatient、examination …）时派单优先 */
+    skills?: string[];
+    /** 个人简介 */
+    bio?: string;
+    /** 形象照文件 ID（先上传） */
+    photoFileId?: Record<string, unknown>;
+    /** 常驻地址（用于计算距离） */
+    baseAddress?: string;
+    /** 常驻地纬度 */
+    baseLatitude?: string | null;
+    /** 常驻地经度 */
+    baseLongitude?: string | null;
+    /** 城市 ID */
+    cityId?: number;
+    /** 姓名 */
+    name?: string;
+    /** 手机号（登录工作台用） */
+    phone?: string;
+    gender?: "male" | "female";
+    /** 等级（决定分成比例） */
+    level?: "trainee" | "junior" | "senior" | "expert";
+  };
+
   type EscortOrderQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
     scope?: "today" | "upcoming" | "history" | "all";
+  };
+
+  type EscortUpdateDTO = {
+    /** 出生年份 */
+    birthYear?: Record<string, unknown>;
+    /** 学历 */
+    education?: "junior_high" | "high_school" | "college" | "bachelor" | "master";
+    /** 从业年限 */
+    experienceYears?: number;
+    /** 服务区域（区县名称） */
+    serviceDistricts?: string[];
+    /** 技能标签；含服务类别代码（outpatient、examination …）时派单优先 */
+    skills?: string[];
+    /** 个人简介 */
+    bio?: string;
+    /** 形象照文件 ID（先上传） */
+    photoFileId?: Record<string, unknown>;
+    /** 常驻地址（用于计算距离） */
+    baseAddress?: string;
+    /** 常驻地纬度 */
+    baseLatitude?: string | null;
+    /** 常驻地经度 */
+    baseLongitude?: string | null;
+    name?: string;
+    phone?: string;
+    gender?: "male" | "female";
+    level?: "trainee" | "junior" | "senior" | "expert";
   };
 
   type ExtraChargeDTO = {
@@ -301,6 +469,27 @@ declare namespace API {
     pageSize?: number;
     /** 只看未读 */
     unreadOnly?: boolean;
+  };
+
+  type LeaveQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending" | "approved" | "rejected" | "cancelled";
+    cityId?: number;
+    escortId?: number;
+  };
+
+  type LeaveRequestDTO = {
+    /** 类型：personal 事假 / sick 病假 / annual 年假 / other 其他 */
+    type?: "personal" | "sick" | "annual" | "other";
+    /** 开始（含），ISO 8601 */
+    startAt?: string;
+    /** 结束（不含），ISO 8601 */
+    endAt?: string;
+    /** 原因 */
+    reason?: string;
   };
 
   type LedgerBalancesView = {
@@ -402,6 +591,13 @@ declare namespace API {
     balances?: LedgerBalancesView;
   };
 
+  type PageQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+  };
+
   type PatientInputDTO = {
     name?: string;
     /** self 本人 / parent 父母 / spouse 配偶 / child 子女 / other 其他 */
@@ -442,6 +638,16 @@ declare namespace API {
     receivedAt?: string;
   };
 
+  type PoolQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    cityId?: number;
+    /** 服务日期（上海）YYYY-MM-DD；不填为全部待派订单 */
+    date?: string;
+  };
+
   type PriceRuleParamsDTO = {
     /** 医院等级（医院等级规则） */
     grades?: string[];
@@ -479,6 +685,19 @@ declare namespace API {
     member?: boolean;
   };
 
+  type PublicEscortQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 服务区域 */
+    district?: string;
+    /** 技能标签或服务类别代码 */
+    skill?: string;
+  };
+
   type ReasonDTO = {
     reason?: string;
   };
@@ -488,8 +707,18 @@ declare namespace API {
     refreshToken?: string;
   };
 
+  type RejectDTO = {
+    /** 驳回原因（必填，会通知陪诊师） */
+    reason?: string;
+  };
+
   type RejectRefundDTO = {
     /** 驳回原因 */
+    reason?: string;
+  };
+
+  type RequiredReasonDTO = {
+    /** 原因（必填） */
     reason?: string;
   };
 
@@ -501,6 +730,22 @@ declare namespace API {
 
   type ResetPasswordDTO = {
     newPassword?: string;
+  };
+
+  type ReturnToPoolDTO = {
+    /** 退回原因（必填，会通知陪诊师与调度） */
+    reason?: string;
+  };
+
+  type ReviewQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 默认 pending（待审核队列） */
+    status?: "pending" | "approved" | "rejected" | "expired";
+    cityId?: number;
+    escortId?: number;
   };
 
   type ServiceCategoryQueryDTO = {
@@ -525,6 +770,24 @@ declare namespace API {
     unitPriceFen?: number;
   };
 
+  type ShiftExceptionDTO = {
+    /** 日期（上海）YYYY-MM-DD */
+    date?: string;
+    /** extra 加班 / off 休息 */
+    kind?: "extra" | "off";
+    /** 开始；休息不填表示全天 */
+    start?: Record<string, unknown> | null;
+    end?: Record<string, unknown> | null;
+    note?: string;
+  };
+
+  type ShiftTemplateDTO = {
+    /** 每周排班时间段，每天可多段；传空数组表示不排班 */
+    ranges?: WeeklyRangeDTO[];
+    /** 模板名称，如 工作日白班 */
+    name?: string;
+  };
+
   type SmsCodeRequestDTO = {
     phone?: string;
   };
@@ -544,6 +807,19 @@ declare namespace API {
   type StaffCompleteDTO = {
     /** 人工完成原因（必填） */
     reason?: string;
+  };
+
+  type StaffLeaveDTO = {
+    /** 类型：personal 事假 / sick 病假 / annual 年假 / other 其他 */
+    type?: "personal" | "sick" | "annual" | "other";
+    /** 开始（含），ISO 8601 */
+    startAt?: string;
+    /** 结束（不含），ISO 8601 */
+    endAt?: string;
+    /** 原因 */
+    reason?: string;
+    /** 陪诊师 ID */
+    escortId?: number;
   };
 
   type StaffLoginDTO = {
@@ -628,6 +904,13 @@ declare namespace API {
     steps?: string[];
   };
 
+  type SuspendDTO = {
+    /** 停用原因（必填） */
+    reason?: string;
+    /** 有已派订单时一并退回派单池（否则拒绝停用并列出订单） */
+    returnToPool?: boolean;
+  };
+
   type UpdatePriceRuleDTO = {
     name?: string;
     kind?: "surcharge" | "discount";
@@ -671,6 +954,13 @@ declare namespace API {
     cityIds?: number[];
   };
 
+  type UploadQueryDTO = {
+    /** 用途：photo 形象照、id_front / id_back 身份证、credential 证书 */
+    purpose?: "photo" | "id_front" | "id_back" | "credential";
+    /** 原文件名（仅作标签，不含路径），扩展名须与内容一致：.jpg .jpeg .png .pdf */
+    filename?: string;
+  };
+
   type VerifyCodeDTO = {
     /** 客户出示的 6 位核销码 */
     code?: string;
@@ -682,6 +972,25 @@ declare namespace API {
     /** 首次微信登录时绑定的手机号 */
     phone?: string;
     smsCode?: string;
+  };
+
+  type WeeklyRangeDTO = {
+    /** 星期：1 周一 … 7 周日 */
+    weekday?: number;
+    /** 开始（上海时间 HH:mm） */
+    start?: string;
+    /** 结束（HH:mm，24:00 表示当天结束） */
+    end?: string;
+  };
+
+  type WeeklyScheduleDTO = {
+    /** 每周排班时间段，每天可多段；传空数组表示不排班 */
+    ranges?: WeeklyRangeDTO[];
+  };
+
+  type DeleteAdminEscortsByIdShiftExceptionsByExceptionIdParams = {
+    exceptionId: string;
+    id: string;
   };
 
   type DeleteAdminHospitalNoticesByIdParams = {
@@ -700,6 +1009,10 @@ declare namespace API {
 
   type DeleteAdminHospitalsByIdStepTemplatesByCategoryCodeParams = {
     categoryCode: string;
+    id: string;
+  };
+
+  type DeleteAdminShiftTemplatesByIdParams = {
     id: string;
   };
 
@@ -727,6 +1040,59 @@ declare namespace API {
     id: string;
   };
 
+  type GetAdminDispatchBoardParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 日期（上海）YYYY-MM-DD，默认今天 */
+    date?: string;
+    /** 城市 ID（只负责一个城市时可不填） */
+    cityId?: number;
+    /** 只显示当天有排班或订单的陪诊师（默认 true） */
+    onlyWorking?: boolean;
+  };
+
+  type GetAdminDispatchPoolParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    cityId?: number;
+    /** 服务日期（上海）YYYY-MM-DD；不填为全部待派订单 */
+    date?: string;
+  };
+
+  type GetAdminEscortApplicationsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 默认 pending（待审核队列） */
+    status?: "pending" | "approved" | "rejected" | "expired";
+    cityId?: number;
+    escortId?: number;
+  };
+
+  type GetAdminEscortApplicationsByIdParams = {
+    id: string;
+  };
+
+  type GetAdminEscortCredentialsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 默认 pending（待审核队列） */
+    status?: "pending" | "approved" | "rejected" | "expired";
+    cityId?: number;
+    escortId?: number;
+  };
+
+  type GetAdminEscortFilesByIdParams = {
+    id: string;
+  };
+
   type GetAdminEscortsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -734,6 +1100,24 @@ declare namespace API {
     pageSize?: number;
     cityId?: number;
     keyword?: string;
+    status?: "applicant" | "active" | "suspended";
+    level?: "trainee" | "junior" | "senior" | "expert";
+  };
+
+  type GetAdminEscortsByIdParams = {
+    id: string;
+  };
+
+  type GetAdminEscortsByIdReviewHistoryParams = {
+    id: string;
+  };
+
+  type GetAdminEscortsByIdScheduleParams = {
+    /** 开始日期（上海）YYYY-MM-DD */
+    from?: string;
+    /** 结束日期（含）YYYY-MM-DD，最多 62 天 */
+    to?: string;
+    id: string;
   };
 
   type GetAdminHospitalNoticesParams = {
@@ -761,6 +1145,20 @@ declare namespace API {
   };
 
   type GetAdminHospitalsByIdParams = {
+    id: string;
+  };
+
+  type GetAdminLeavesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending" | "approved" | "rejected" | "cancelled";
+    cityId?: number;
+    escortId?: number;
+  };
+
+  type GetAdminLeavesByIdParams = {
     id: string;
   };
 
@@ -800,7 +1198,19 @@ declare namespace API {
     id: string;
   };
 
+  type GetAdminOrdersByIdAvailabilityParams = {
+    /** 陪诊师 ID */
+    escortId?: number;
+    id: string;
+  };
+
   type GetAdminOrdersByIdCancelPreviewParams = {
+    id: string;
+  };
+
+  type GetAdminOrdersByIdCandidatesParams = {
+    /** 返回前 N 名（默认 20，最多 200） */
+    limit?: number;
     id: string;
   };
 
@@ -849,6 +1259,15 @@ declare namespace API {
     orderNo?: string;
   };
 
+  type GetAdminScheduleRequestsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending" | "approved" | "rejected" | "withdrawn";
+    cityId?: number;
+  };
+
   type GetAdminServiceItemsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -874,6 +1293,27 @@ declare namespace API {
     keyword?: string;
     role?: "admin" | "ops" | "finance" | "support";
     status?: "active" | "disabled";
+  };
+
+  type GetAppEscortsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 城市 ID */
+    cityId?: number;
+    /** 服务区域 */
+    district?: string;
+    /** 技能标签或服务类别代码 */
+    skill?: string;
+  };
+
+  type GetAppEscortsByIdParams = {
+    id: string;
+  };
+
+  type GetAppEscortsByIdPhotoParams = {
+    id: string;
   };
 
   type GetAppHospitalsParams = {
@@ -929,6 +1369,17 @@ declare namespace API {
     cityId?: number;
   };
 
+  type GetEscortFilesByIdParams = {
+    id: string;
+  };
+
+  type GetEscortLeavesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+  };
+
   type GetEscortNotificationsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -947,6 +1398,62 @@ declare namespace API {
   };
 
   type GetEscortOrdersByIdParams = {
+    id: string;
+  };
+
+  type GetEscortScheduleParams = {
+    /** 开始日期（上海）YYYY-MM-DD */
+    from?: string;
+    /** 结束日期（含）YYYY-MM-DD，最多 62 天 */
+    to?: string;
+  };
+
+  type GetEscortScheduleRequestsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "pending" | "approved" | "rejected" | "withdrawn";
+    cityId?: number;
+  };
+
+  type PostAdminEscortApplicationsByIdApproveParams = {
+    id: string;
+  };
+
+  type PostAdminEscortApplicationsByIdRejectParams = {
+    id: string;
+  };
+
+  type PostAdminEscortCredentialsByIdApproveParams = {
+    id: string;
+  };
+
+  type PostAdminEscortCredentialsByIdRejectParams = {
+    id: string;
+  };
+
+  type PostAdminEscortsByIdCredentialsParams = {
+    id: string;
+  };
+
+  type PostAdminEscortsByIdFilesParams = {
+    /** 用途：photo 形象照、id_front / id_back 身份证、credential 证书 */
+    purpose?: "photo" | "id_front" | "id_back" | "credential";
+    /** 原文件名（仅作标签，不含路径），扩展名须与内容一致：.jpg .jpeg .png .pdf */
+    filename?: string;
+    id: string;
+  };
+
+  type PostAdminEscortsByIdReactivateParams = {
+    id: string;
+  };
+
+  type PostAdminEscortsByIdShiftExceptionsParams = {
+    id: string;
+  };
+
+  type PostAdminEscortsByIdSuspendParams = {
     id: string;
   };
 
@@ -971,6 +1478,18 @@ declare namespace API {
   };
 
   type PostAdminHospitalsByIdNoticesParams = {
+    id: string;
+  };
+
+  type PostAdminLeavesByIdApproveParams = {
+    id: string;
+  };
+
+  type PostAdminLeavesByIdRejectParams = {
+    id: string;
+  };
+
+  type PostAdminLeavesByIdRevokeParams = {
     id: string;
   };
 
@@ -1002,6 +1521,10 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminOrdersByIdReturnToPoolParams = {
+    id: string;
+  };
+
   type PostAdminPatientsByIdRevealParams = {
     id: string;
   };
@@ -1026,6 +1549,14 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminScheduleRequestsByIdApproveParams = {
+    id: string;
+  };
+
+  type PostAdminScheduleRequestsByIdRejectParams = {
+    id: string;
+  };
+
   type PostAdminServiceItemsByIdCityPricesByCityIdDisableParams = {
     cityId: string;
     id: string;
@@ -1046,6 +1577,10 @@ declare namespace API {
 
   type PostAdminSettingsByKeyParams = {
     key: string;
+  };
+
+  type PostAdminShiftTemplatesByIdApplyParams = {
+    id: string;
   };
 
   type PostAdminStaffUsersByIdDisableParams = {
@@ -1094,6 +1629,17 @@ declare namespace API {
     id: string;
   };
 
+  type PostEscortFilesParams = {
+    /** 用途：photo 形象照、id_front / id_back 身份证、credential 证书 */
+    purpose?: "photo" | "id_front" | "id_back" | "credential";
+    /** 原文件名（仅作标签，不含路径），扩展名须与内容一致：.jpg .jpeg .png .pdf */
+    filename?: string;
+  };
+
+  type PostEscortLeavesByIdWithdrawParams = {
+    id: string;
+  };
+
   type PostEscortNotificationsByIdReadParams = {
     id: string;
   };
@@ -1132,6 +1678,18 @@ declare namespace API {
     id: string;
   };
 
+  type PostEscortScheduleRequestsByIdWithdrawParams = {
+    id: string;
+  };
+
+  type PutAdminEscortsByIdParams = {
+    id: string;
+  };
+
+  type PutAdminEscortsByIdWeeklyShiftsParams = {
+    id: string;
+  };
+
   type PutAdminHospitalNoticesByIdParams = {
     id: string;
   };
@@ -1165,6 +1723,10 @@ declare namespace API {
 
   type PutAdminServiceItemsByIdCityPricesByCityIdParams = {
     cityId: string;
+    id: string;
+  };
+
+  type PutAdminShiftTemplatesByIdParams = {
     id: string;
   };
 

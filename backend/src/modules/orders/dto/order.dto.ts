@@ -170,12 +170,6 @@ export class StaffRescheduleDTO extends RescheduleDTO {
   redispatch: boolean;
 }
 
-export class AssignDTO {
-  @ApiProperty({ description: '陪诊师 ID' })
-  @Rule(id().required())
-  escortId: number;
-}
-
 export class ReasonDTO {
   @ApiProperty({ required: false })
   @Rule(RuleType.string().max(255).allow('').default(''))
