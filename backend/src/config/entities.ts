@@ -43,6 +43,7 @@ import { Payment } from '../modules/payments/payment.entity';
 import { PaymentEvent } from '../modules/payments/payment-event.entity';
 import { Refund } from '../modules/payments/refund.entity';
 import { Setting } from '../modules/settings/setting.entity';
+import { CustomerConsent } from '../modules/consents/customer-consent.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
@@ -76,6 +77,7 @@ export const ENTITIES: Function[] = [
   Patient,
   TextIndexEntry,
   Customer,
+  CustomerConsent,
   StaffUser,
   Order,
   OrderStatusLog,

@@ -17,6 +17,10 @@ const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name
  */
 const PUBLIC_ROUTES = [
   'GET /api/app/cities',
+  // The booking page lays out its time grid and shows the cancellation tiers before login.
+  'GET /api/app/booking-rules',
+  // Terms and privacy are readable before anyone agrees to them.
+  'GET /api/app/legal-documents',
   // Customers browse escorts before logging in, like hospitals: public fields only.
   'GET /api/app/escorts',
   'GET /api/app/escorts/:id',

@@ -239,6 +239,14 @@ declare namespace API {
     cityId?: number;
   };
 
+  type ConsentAnswerDTO = {
+    kind?: "terms" | "privacy" | "health_data";
+    /** 同意的文档版本（GET /api/app/legal-documents 返回的 version） */
+    version?: string;
+    /** true 同意，false 撤回 */
+    granted?: boolean;
+  };
+
   type CreatePriceRuleDTO = {
     name?: string;
     kind?: "surcharge" | "discount";
