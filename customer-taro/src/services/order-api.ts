@@ -1,4 +1,6 @@
 import { http } from './request'
+import type { BookingRules, PenaltyTier } from '../logic/slots'
+import type { TimelineEntry } from '../logic/order-progress'
 
 /** Shapes of the booking and payment endpoints the customer app uses (docs/orders.md, docs/payments.md). */
 export interface ServiceItemView {
@@ -6,9 +8,13 @@ export interface ServiceItemView {
   code: string
   name: string
   description: string
+  includes?: string[]
+  preparation?: string[]
   pricingUnit: string
   unitLabel: string
   unitPriceFen: number
+  minDurationMinutes?: number
+  maxDurationMinutes?: number
   defaultDurationMinutes: number
   isErrand: boolean
 }
@@ -22,12 +28,69 @@ export interface ServiceCategoryView {
 export interface HospitalView {
   id: number
   name: string
+  alias?: string
+  grade?: string
+  address?: string
+}
+
+export interface DepartmentView {
+  id: number
+  name: string
+  building: string
+  floor: string
+  room: string
+  notes: string
+}
+
+export interface HospitalNotice {
+  id: number
+  hospitalName: string
+  departmentName: string | null
+  title: string
+  content: string
+  level: 'info' | 'warning'
+}
+
+export interface HospitalDetail extends HospitalView {
+  phone: string
+  outpatientHours: string
+  departments: DepartmentView[]
+  notices: HospitalNotice[]
+  meetingPoints: { id: number; name: string; description: string }[]
+  stepTemplates: { categoryCode: string; categoryName: string; steps: string[] }[]
+}
+
+export interface PublicEscort {
+  id: number
+  name: string
+  gender: string
+  age: number | null
+  levelLabel: string
+  photoUrl: string | null
+  experienceYears: number
+  serviceDistricts: string[]
+  skills: string[]
+  bio: string
+  ordersServed: number
+  rating: number | null
+  ratingCount: number
 }
 
 export interface PatientView {
   id: number
   name: string
   relation: string
+  relationName?: string
+  gender?: string
+  birthDate?: string | null
+  age?: number | null
+  phone?: string
+  idCardNo?: string | null
+  allergies?: string
+  chronicConditions?: string
+  medications?: string
+  emergencyContactName?: string
+  emergencyContactPhone?: string
 }
 
 export interface PriceLine {
@@ -42,8 +105,12 @@ export interface BookingInput {
   serviceItemId: number
   cityId: number
   hospitalId?: number
+  departmentId?: number
   patientId?: number
+  preferredEscortId?: number
   startAt: string
+  durationMinutes?: number
+  customerNote?: string
   errand?: { tasks: string[] }
 }
 
@@ -74,6 +141,36 @@ export interface OrderView {
   paidFen: number
   paymentDeadlineAt: string | null
   priceLines?: PriceLine[]
+  hospitalId?: number | null
+  departmentName?: string
+  categoryCode?: string
+  escortId?: number | null
+  escortName?: string
+  durationMinutes?: number
+  customerNote?: string
+  penaltyFen?: number
+  refundDueFen?: number
+  cancelReason?: string
+}
+
+export interface OrderDetail extends OrderView {
+  timeline: TimelineEntry[]
+  verificationCode: string | null
+  reschedules: { id: number; fromStartAt: string; toStartAt: string; status: string }[]
+}
+
+export interface CancelPreview {
+  penaltyBp: number
+  penaltyFen: number
+  refundFen: number
+  hoursBefore: number
+  paidFen: number
+  needsRefund: boolean
+}
+
+export interface BookingRulesView {
+  booking: BookingRules
+  cancellation: { tiers: PenaltyTier[] }
 }
 
 export interface Page<T> {
@@ -112,8 +209,12 @@ export const orderApi = {
   categories: async (cityId: number) =>
     http.get<ServiceCategoryView[]>('/api/app/service-categories', { cityId }, { auth: false }),
 
-  hospitals: async (cityId: number) =>
-    listOf(await http.get<HospitalView[] | Page<HospitalView>>('/api/app/hospitals', { cityId, pageSize: 50 }, { auth: false })),
+  hospitals: async (cityId: number, keyword?: string) =>
+    listOf(await http.get<HospitalView[] | Page<HospitalView>>('/api/app/hospitals', { cityId, keyword, pageSize: 50 }, { auth: false })),
+  hospital: (id: number) => http.get<HospitalDetail>(`/api/app/hospitals/${id}`, undefined, { auth: false }),
+  escorts: async (cityId: number) =>
+    listOf(await http.get<PublicEscort[] | Page<PublicEscort>>('/api/app/escorts', { cityId, pageSize: 50 }, { auth: false })),
+  bookingRules: () => http.get<BookingRulesView>('/api/app/booking-rules', undefined, { auth: false }),
 
   patients: async () => listOf(await http.get<PatientView[] | Page<PatientView>>('/api/app/patients')),
 

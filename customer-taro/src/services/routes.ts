@@ -6,8 +6,17 @@ export const ROUTES = {
   login: '/pages/login/index',
   escortLogin: '/packages/escort/pages/login/index',
   escortWorkbench: '/packages/escort/pages/workbench/index',
+  escortTask: '/packages/escort/pages/task/index',
+  escortLeaves: '/packages/escort/pages/leaves/index',
+  escortSchedule: '/packages/escort/pages/schedule/index',
+  escortIncome: '/packages/escort/pages/income/index',
   booking: '/packages/booking/pages/create/index',
   orderDetail: '/packages/booking/pages/order/index',
+  serviceDetail: '/packages/booking/pages/service/index',
+  patients: '/packages/account/pages/patients/index',
+  patientEdit: '/packages/account/pages/patient-edit/index',
+  messages: '/packages/account/pages/messages/index',
+  legal: '/packages/account/pages/legal/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.orders, ROUTES.mine]

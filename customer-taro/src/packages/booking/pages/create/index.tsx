@@ -1,80 +1,109 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow, useLoad, useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import LoginPrompt from '../../../../components/login-prompt'
 import PriceLines from '../../../../components/price-lines'
 import { useSingleFlight } from '../../../../hooks/use-single-flight'
-import {
-  defaultStart,
-  formatShanghaiTime,
-  newIdempotencyKey,
-  shanghaiDateAfter,
-  shanghaiStartIso,
-  toShanghaiParts,
-} from '../../../../logic/booking-time'
-import { parseRememberedCityId } from '../../../../logic/city-preference'
+import { formatShanghaiTime, toShanghaiParts } from '../../../../logic/booking-time'
+import { createIdempotencyMemo } from '../../../../logic/idempotency-memo'
 import { formatFen } from '../../../../logic/money'
-import { appApi, customerSession } from '../../../../services/app-api'
+import { EMPTY_PATIENT, GENDERS, patientBody, RELATIONS, toPatientForm, type PatientForm } from '../../../../logic/patient-form'
+import {
+  bookableDays,
+  daySlots,
+  DEFAULT_BOOKING_RULES,
+  describeTiers,
+  durationChoices,
+  durationLabel,
+  firstAvailable,
+  type BookingRules,
+  type PenaltyTier,
+} from '../../../../logic/slots'
+import { accountApi } from '../../../../services/account-api'
+import { customerSession } from '../../../../services/app-api'
 import { messageOf } from '../../../../services/api-error'
-import { showError, showMessage } from '../../../../services/feedback'
+import { resolveCity } from '../../../../services/city'
+import { showError, showMessage, showSuccess } from '../../../../services/feedback'
 import {
   orderApi,
   type BookingInput,
+  type DepartmentView,
   type HospitalView,
   type PatientView,
+  type PublicEscort,
   type QuoteView,
   type ServiceItemView,
 } from '../../../../services/order-api'
 import { ROUTES } from '../../../../services/routes'
 import '../../booking.scss'
 
-const CITY_KEY = 'app.cityId'
-const BOOKABLE_DAYS = 3
+type Item = ServiceItemView & { categoryName: string }
 
-interface Choices {
-  items: (ServiceItemView & { categoryName: string })[]
-  hospitals: HospitalView[]
-  patients: PatientView[]
-}
-
-async function resolveCityId(): Promise<number | null> {
-  const remembered = parseRememberedCityId(Taro.getStorageSync(CITY_KEY))
-  if (remembered) return remembered
-  const cities = await appApi.cities()
-  return cities[0]?.id ?? null
-}
+const GENDER_FILTERS = [
+  { value: '', label: '不限' },
+  { value: 'female', label: '女' },
+  { value: 'male', label: '男' },
+]
 
 export default function BookingPage() {
-  const [loggedIn] = useState(customerSession.isLoggedIn())
+  const router = useRouter()
+  const [loggedIn, setLoggedIn] = useState(customerSession.isLoggedIn())
   const [cityId, setCityId] = useState<number | null>(null)
-  const [choices, setChoices] = useState<Choices>({ items: [], hospitals: [], patients: [] })
+  const [rules, setRules] = useState<BookingRules>(DEFAULT_BOOKING_RULES)
+  const [tiers, setTiers] = useState<PenaltyTier[]>([])
+  const [items, setItems] = useState<Item[]>([])
+  const [hospitals, setHospitals] = useState<HospitalView[]>([])
+  const [patients, setPatients] = useState<PatientView[]>([])
+  const [escorts, setEscorts] = useState<PublicEscort[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [itemIndex, setItemIndex] = useState(0)
-  const [hospitalIndex, setHospitalIndex] = useState(0)
-  const [patientIndex, setPatientIndex] = useState(0)
-  const [start, setStart] = useState(() => defaultStart(new Date()))
+
+  const [itemId, setItemId] = useState<number | null>(null)
+  const [duration, setDuration] = useState<number | null>(null)
+  const [hospital, setHospital] = useState<HospitalView | null>(null)
+  const [departments, setDepartments] = useState<DepartmentView[]>([])
+  const [departmentId, setDepartmentId] = useState<number | null>(null)
+  const [searching, setSearching] = useState(false)
+  const [keyword, setKeyword] = useState('')
+  const [patientId, setPatientId] = useState<number | null>(null)
+  const [editing, setEditing] = useState<{ id: number | null; form: PatientForm } | null>(null)
+  const [escortId, setEscortId] = useState<number | null>(null)
+  const [escortGender, setEscortGender] = useState('')
+  const [showEscorts, setShowEscorts] = useState(false)
+  const [start, setStart] = useState(() => firstAvailable(DEFAULT_BOOKING_RULES, new Date()) ?? { date: '', time: '' })
+  const [busy, setBusy] = useState<string[]>([])
+  const [note, setNote] = useState('')
   const [errandTask, setErrandTask] = useState('代取检查报告')
   const [quote, setQuote] = useState<QuoteView | null>(null)
   const [quoteError, setQuoteError] = useState<string | null>(null)
-  // One key per distinct booking: a retry of the same form replays, a changed form is a new booking.
-  const idempotency = useRef<{ body: string; key: string } | null>(null)
+  const idempotency = useRef(createIdempotencyMemo())
 
   async function load() {
     setLoadError(null)
     try {
-      const city = await resolveCityId()
+      const city = await resolveCity()
       if (!city) throw new Error('no city')
-      const [categories, hospitals, patients] = await Promise.all([
-        orderApi.categories(city),
-        orderApi.hospitals(city),
+      const [ruleView, categories, hospitalList, patientList, escortList] = await Promise.all([
+        orderApi.bookingRules(),
+        orderApi.categories(city.id),
+        orderApi.hospitals(city.id),
         orderApi.patients(),
+        orderApi.escorts(city.id).catch(() => [] as PublicEscort[]),
       ])
-      setCityId(city)
-      setChoices({
-        items: categories.flatMap((c) => c.items.map((i) => ({ ...i, categoryName: c.name }))),
-        hospitals,
-        patients,
-      })
+      const flat = categories.flatMap((c) => c.items.map((i) => ({ ...i, categoryName: c.name })))
+      const wantedItem = Number(router.params.itemId)
+      const chosen = flat.find((i) => i.id === wantedItem) ?? flat[0]
+      setCityId(city.id)
+      setRules(ruleView.booking)
+      setTiers(ruleView.cancellation.tiers)
+      setStart(firstAvailable(ruleView.booking, new Date()) ?? { date: '', time: '' })
+      setItems(flat)
+      setItemId(chosen?.id ?? null)
+      setDuration(chosen?.defaultDurationMinutes ?? null)
+      setHospitals(hospitalList)
+      setHospital(hospitalList.find((h) => h.id === Number(router.params.hospitalId)) ?? hospitalList[0] ?? null)
+      setPatients(patientList)
+      setPatientId(patientList[0]?.id ?? null)
+      setEscorts(escortList)
     } catch (err) {
       setLoadError(messageOf(err))
     }
@@ -84,23 +113,62 @@ export default function BookingPage() {
     if (loggedIn) load()
   })
 
-  const item = choices.items[itemIndex]
-  const hospital = choices.hospitals[hospitalIndex]
-  const patient = choices.patients[patientIndex]
+  useDidShow(() => {
+    const now = customerSession.isLoggedIn()
+    if (now && !loggedIn) {
+      setLoggedIn(true)
+      load()
+    }
+  })
+
+  // Departments of the chosen hospital, for the department picker and the quote.
+  useEffect(() => {
+    setDepartmentId(null)
+    setDepartments([])
+    if (!hospital) return
+    let stale = false
+    orderApi.hospital(hospital.id).then(
+      (d) => !stale && setDepartments(d.departments),
+      () => undefined,
+    )
+    return () => {
+      stale = true
+    }
+  }, [hospital])
+
+  // Server-side search in Chinese (the backend's bigram index), a little after the typing stops.
+  useEffect(() => {
+    if (!searching || !cityId) return
+    const timer = setTimeout(() => {
+      orderApi.hospitals(cityId, keyword.trim() || undefined).then(setHospitals, showError)
+    }, 300)
+    return () => clearTimeout(timer)
+  }, [keyword, searching, cityId])
+
+  const item = items.find((i) => i.id === itemId)
+  const patient = patients.find((p) => p.id === patientId)
+  const durations = item ? durationChoices(item.minDurationMinutes ?? item.defaultDurationMinutes, item.maxDurationMinutes ?? item.defaultDurationMinutes, rules.slotMinutes) : []
+  const days = useMemo(() => bookableDays(rules, new Date()), [rules])
+  const slots = useMemo(() => (start.date ? daySlots(rules, start.date, new Date(), busy) : []), [rules, start.date, busy])
+  const visibleEscorts = escorts.filter((e) => !escortGender || e.gender === escortGender)
 
   const booking: BookingInput | null = useMemo(() => {
-    if (!cityId || !item) return null
-    const body: BookingInput = { serviceItemId: item.id, cityId, startAt: shanghaiStartIso(start.date, start.time) }
+    if (!cityId || !item || !start.date || !start.time) return null
+    const body: BookingInput = { serviceItemId: item.id, cityId, startAt: `${start.date}T${start.time}:00+08:00` }
+    if (duration) body.durationMinutes = duration
+    if (note.trim()) body.customerNote = note.trim()
+    if (escortId) body.preferredEscortId = escortId
     if (item.isErrand) {
       body.errand = { tasks: [errandTask.trim() || '代办事项'] }
       if (hospital) body.hospitalId = hospital.id
     } else {
       if (!hospital || !patient) return null
       body.hospitalId = hospital.id
+      if (departmentId) body.departmentId = departmentId
       body.patientId = patient.id
     }
     return body
-  }, [cityId, item, hospital, patient, start, errandTask])
+  }, [cityId, item, hospital, departmentId, patient, start, duration, note, escortId, errandTask])
 
   const bookingJson = booking ? JSON.stringify(booking) : ''
   useEffect(() => {
@@ -110,37 +178,72 @@ export default function BookingPage() {
     }
     let stale = false
     setQuoteError(null)
-    orderApi.quote(booking).then(
-      (q) => !stale && setQuote(q),
-      (err) => {
-        if (stale) return
-        setQuote(null)
-        setQuoteError(messageOf(err))
-      },
-    )
+    const timer = setTimeout(() => {
+      orderApi.quote(booking).then(
+        (q) => {
+          if (stale) return
+          setQuote(q)
+          if (q.reasonCode === 'SLOT_TAKEN' && !busy.includes(booking.startAt)) setBusy([...busy, booking.startAt])
+        },
+        (err) => {
+          if (stale) return
+          setQuote(null)
+          setQuoteError(messageOf(err))
+        },
+      )
+    }, 250)
     return () => {
       stale = true
+      clearTimeout(timer)
     }
     // The JSON of the body is the dependency: a new object with the same content needs no new quote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bookingJson])
+
+  const [savePatient, savingPatient] = useSingleFlight(async () => {
+    if (!editing) return
+    const checked = patientBody(editing.form)
+    if ('error' in checked) {
+      showMessage(checked.error)
+      return
+    }
+    try {
+      const saved = editing.id
+        ? await accountApi.updatePatient(editing.id, checked.body)
+        : await accountApi.createPatient(checked.body)
+      const list = await orderApi.patients()
+      setPatients(list)
+      setPatientId(saved.id)
+      setEditing(null)
+      showSuccess('已保存')
+    } catch (err) {
+      showError(err)
+    }
+  })
 
   const [submit, submitting] = useSingleFlight(async () => {
     if (!booking || !quote?.bookable) {
       showMessage(quote?.reasonMessage || '请先选择可预约的时间')
       return
     }
-    if (!idempotency.current || idempotency.current.body !== bookingJson) {
-      idempotency.current = { body: bookingJson, key: newIdempotencyKey() }
-    }
     try {
-      const order = await orderApi.create(booking, idempotency.current.key)
-      idempotency.current = null
+      const order = await orderApi.create(booking, idempotency.current.keyFor(booking))
+      idempotency.current.succeeded()
       await Taro.redirectTo({ url: `${ROUTES.orderDetail}?id=${order.id}` })
     } catch (err) {
+      // The key stays: tapping again after a timeout replays the same booking instead of a second one.
       showError(err)
     }
   })
+
+  function chooseItem(next: Item) {
+    setItemId(next.id)
+    setDuration(next.defaultDurationMinutes)
+  }
+
+  function editField(key: keyof PatientForm, value: string) {
+    if (editing) setEditing({ ...editing, form: { ...editing.form, [key]: value } })
+  }
 
   if (!loggedIn) {
     return (
@@ -163,21 +266,20 @@ export default function BookingPage() {
     )
   }
 
-  const today = shanghaiDateAfter(new Date(), 0)
-  const lastDay = shanghaiDateAfter(new Date(), BOOKABLE_DAYS)
+  const department = departments.find((d) => d.id === departmentId)
 
   return (
     <View className='booking'>
       <View className='booking__card'>
-        <Text className='booking__title'>服务信息</Text>
+        <Text className='booking__title'>服务项目</Text>
         <Picker
           mode='selector'
-          range={choices.items.map((i) => `${i.categoryName} · ${i.name}`)}
-          value={itemIndex}
-          onChange={(e) => setItemIndex(Number(e.detail.value))}
+          range={items.map((i) => `${i.categoryName} · ${i.name}`)}
+          value={Math.max(0, items.findIndex((i) => i.id === itemId))}
+          onChange={(e) => items[Number(e.detail.value)] && chooseItem(items[Number(e.detail.value)])}
         >
           <View className='booking__field'>
-            <Text>服务项目</Text>
+            <Text>服务</Text>
             <Text className='booking__value booking__service'>{item ? item.name : '加载中…'} ›</Text>
           </View>
         </Picker>
@@ -187,18 +289,67 @@ export default function BookingPage() {
             {item.description ? ` · ${item.description}` : ''}
           </Text>
         )}
-        <Picker
-          mode='selector'
-          range={choices.hospitals.map((h) => h.name)}
-          value={hospitalIndex}
-          onChange={(e) => setHospitalIndex(Number(e.detail.value))}
-        >
-          <View className='booking__field'>
-            <Text>就诊医院</Text>
-            <Text className='booking__value'>{hospital ? hospital.name : '暂无可选医院'} ›</Text>
+        {durations.length > 1 && (
+          <View>
+            <Text className='booking__hint'>服务时长</Text>
+            <View className='booking__chips'>
+              {durations.map((d) => (
+                <Text key={d} className={`booking__tab ${d === duration ? 'booking__tab--active' : ''}`} onClick={() => setDuration(d)}>
+                  {durationLabel(d)}
+                </Text>
+              ))}
+            </View>
           </View>
-        </Picker>
-        {item?.isErrand ? (
+        )}
+      </View>
+
+      <View className='booking__card'>
+        <Text className='booking__title'>就诊医院</Text>
+        <View className='booking__field' onClick={() => setSearching(!searching)}>
+          <View>
+            <Text className='booking__item-title'>{hospital ? hospital.name : '请选择医院'}</Text>
+            {hospital?.address && <Text className='booking__item-sub'>{hospital.grade} · {hospital.address}</Text>}
+          </View>
+          <Text className='booking__value'>{searching ? '收起' : '更换'} ›</Text>
+        </View>
+        {searching && (
+          <View>
+            <Input
+              className='booking__textarea booking__hospital-search'
+              value={keyword}
+              placeholder='搜索医院名称、简称或科室，如：中山'
+              onInput={(e) => setKeyword(e.detail.value)}
+            />
+            {hospitals.length === 0 && <Text className='booking__hint'>没有找到相关医院</Text>}
+            {hospitals.map((h) => (
+              <View
+                key={h.id}
+                className={`booking__item ${h.id === hospital?.id ? 'booking__item--active' : ''}`}
+                onClick={() => {
+                  setHospital(h)
+                  setSearching(false)
+                }}
+              >
+                <Text className='booking__item-title'>{h.name}</Text>
+                <Text className='booking__item-sub'>{[h.grade, h.address].filter(Boolean).join(' · ')}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+        {departments.length > 0 && (
+          <Picker
+            mode='selector'
+            range={['不指定科室', ...departments.map((d) => d.name)]}
+            value={department ? departments.indexOf(department) + 1 : 0}
+            onChange={(e) => setDepartmentId(departments[Number(e.detail.value) - 1]?.id ?? null)}
+          >
+            <View className='booking__field'>
+              <Text>科室</Text>
+              <Text className='booking__value'>{department ? `${department.name}（${department.building} ${department.floor}）` : '不指定科室'} ›</Text>
+            </View>
+          </Picker>
+        )}
+        {item?.isErrand && (
           <View className='booking__field'>
             <Text>代办事项</Text>
             <Input
@@ -209,38 +360,97 @@ export default function BookingPage() {
               onInput={(e) => setErrandTask(e.detail.value)}
             />
           </View>
-        ) : (
-          <Picker
-            mode='selector'
-            range={choices.patients.map((p) => p.name)}
-            value={patientIndex}
-            onChange={(e) => setPatientIndex(Number(e.detail.value))}
-          >
-            <View className='booking__field'>
-              <Text>就诊人</Text>
-              <Text className='booking__value'>{patient ? patient.name : '暂无就诊人'} ›</Text>
-            </View>
-          </Picker>
-        )}
-        {!item?.isErrand && choices.items.length > 0 && choices.patients.length === 0 && (
-          <Text className='booking__warning'>请先添加就诊人，或选择无需就诊人的代办服务</Text>
         )}
       </View>
 
+      {!item?.isErrand && (
+        <View className='booking__card'>
+          <Text className='booking__title'>就诊人</Text>
+          <View className='booking__chips'>
+            {patients.map((p) => (
+              <Text key={p.id} className={`booking__tab ${p.id === patientId ? 'booking__tab--active' : ''}`} onClick={() => setPatientId(p.id)}>
+                {p.name}
+                {p.relationName ? `（${p.relationName}）` : ''}
+              </Text>
+            ))}
+            <Text className='booking__tab' onClick={() => setEditing({ id: null, form: { ...EMPTY_PATIENT } })}>
+              + 添加就诊人
+            </Text>
+          </View>
+          {patient && !editing && (
+            <Text className='booking__hint' onClick={() => setEditing({ id: patient.id, form: toPatientForm(patient as never) })}>
+              {patient.phone ? `手机 ${patient.phone.slice(0, 3)}****${patient.phone.slice(-4)} · ` : ''}编辑资料 ›
+            </Text>
+          )}
+          {patients.length === 0 && !editing && <Text className='booking__warning'>请先添加就诊人</Text>}
+          {editing && (
+            <View className='booking__patient-form'>
+              <View className='booking__field'>
+                <Text>姓名</Text>
+                <Input className='booking__input' value={editing.form.name} placeholder='就诊人姓名' onInput={(e) => editField('name', e.detail.value)} />
+              </View>
+              <Picker
+                mode='selector'
+                range={RELATIONS.map((r) => r.label)}
+                value={Math.max(0, RELATIONS.findIndex((r) => r.value === editing.form.relation))}
+                onChange={(e) => editField('relation', RELATIONS[Number(e.detail.value)].value)}
+              >
+                <View className='booking__field'>
+                  <Text>关系</Text>
+                  <Text className='booking__value'>{RELATIONS.find((r) => r.value === editing.form.relation)?.label} ›</Text>
+                </View>
+              </Picker>
+              <Picker
+                mode='selector'
+                range={GENDERS.map((g) => g.label)}
+                value={Math.max(0, GENDERS.findIndex((g) => g.value === editing.form.gender))}
+                onChange={(e) => editField('gender', GENDERS[Number(e.detail.value)].value)}
+              >
+                <View className='booking__field'>
+                  <Text>性别</Text>
+                  <Text className='booking__value'>{GENDERS.find((g) => g.value === editing.form.gender)?.label} ›</Text>
+                </View>
+              </Picker>
+              <View className='booking__field'>
+                <Text>手机号</Text>
+                <Input className='booking__input' type='number' maxlength={11} value={editing.form.phone} placeholder='用于陪诊师联系' onInput={(e) => editField('phone', e.detail.value)} />
+              </View>
+              <Text className='booking__hint'>过敏史、慢病等健康信息可在“我的 › 就诊人”中补充</Text>
+              <View className='booking__row'>
+                <Button className='booking__ghost' onClick={() => setEditing(null)}>
+                  取消
+                </Button>
+                <Button className='booking__button booking__wide' loading={savingPatient || undefined} disabled={savingPatient || undefined} onClick={() => savePatient()}>
+                  <Text>{savingPatient ? '保存中…' : '保存就诊人'}</Text>
+                </Button>
+              </View>
+            </View>
+          )}
+        </View>
+      )}
+
       <View className='booking__card'>
         <Text className='booking__title'>服务时间</Text>
-        <Picker mode='date' value={start.date} start={today} end={lastDay} onChange={(e) => setStart({ ...start, date: e.detail.value })}>
-          <View className='booking__field'>
-            <Text>日期</Text>
-            <Text className='booking__value'>{start.date} ›</Text>
-          </View>
-        </Picker>
-        <Picker mode='time' value={start.time} start='07:00' end='18:00' onChange={(e) => setStart({ ...start, time: e.detail.value })}>
-          <View className='booking__field'>
-            <Text>开始时间</Text>
-            <Text className='booking__value'>{start.time} ›</Text>
-          </View>
-        </Picker>
+        <View className='booking__tabs'>
+          {days.map((d) => (
+            <Text key={d.date} className={`booking__tab ${d.date === start.date ? 'booking__tab--active' : ''}`} onClick={() => setStart({ date: d.date, time: '' })}>
+              {d.label}
+            </Text>
+          ))}
+        </View>
+        <View className='booking__slots'>
+          {slots.map((s) => (
+            <View
+              key={s.time}
+              className={`booking__slot ${s.time === start.time ? 'booking__slot--active' : ''} ${s.available ? '' : 'booking__slot--disabled'}`}
+              onClick={() => s.available && setStart({ date: start.date, time: s.time })}
+            >
+              <Text>{s.time}</Text>
+              {!s.available && <Text className='booking__slot-reason'>{s.reason}</Text>}
+            </View>
+          ))}
+        </View>
+        {!start.time && <Text className='booking__hint'>请选择开始时间</Text>}
         {quote && !quote.bookable && (
           <View>
             <Text className='booking__warning'>{quote.reasonMessage || '该时间暂不可预约'}</Text>
@@ -261,13 +471,71 @@ export default function BookingPage() {
         {quoteError && <Text className='booking__warning'>{quoteError}</Text>}
       </View>
 
+      {escorts.length > 0 && (
+        <View className='booking__card'>
+          <View className='booking__field' onClick={() => setShowEscorts(!showEscorts)}>
+            <Text className='booking__title'>指定陪诊师（可选）</Text>
+            <Text className='booking__value'>{escorts.find((e) => e.id === escortId)?.name ?? '由平台安排'} ›</Text>
+          </View>
+          {showEscorts && (
+            <View>
+              <View className='booking__chips'>
+                {GENDER_FILTERS.map((g) => (
+                  <Text key={g.value} className={`booking__tab ${g.value === escortGender ? 'booking__tab--active' : ''}`} onClick={() => setEscortGender(g.value)}>
+                    {g.label}
+                  </Text>
+                ))}
+              </View>
+              <View className={`booking__item ${escortId === null ? 'booking__item--active' : ''}`} onClick={() => setEscortId(null)}>
+                <Text className='booking__item-title'>由平台安排</Text>
+                <Text className='booking__item-sub'>支付后由调度为您匹配合适的陪诊师</Text>
+              </View>
+              {visibleEscorts.map((e) => (
+                <View key={e.id} className={`booking__item ${e.id === escortId ? 'booking__item--active' : ''}`} onClick={() => setEscortId(e.id)}>
+                  <Text className='booking__item-title'>
+                    {e.name} · {e.levelLabel} · {e.experienceYears} 年经验
+                  </Text>
+                  <Text className='booking__item-sub'>
+                    {e.rating ? `评分 ${e.rating} · ` : ''}服务 {e.ordersServed} 单 · {e.serviceDistricts.join('、')}
+                  </Text>
+                  <Text className='booking__item-sub'>{e.bio}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      )}
+
+      <View className='booking__card'>
+        <Text className='booking__title'>备注</Text>
+        <Textarea
+          className='booking__textarea'
+          value={note}
+          maxlength={500}
+          placeholder='如：老人行动不便，需要轮椅'
+          onInput={(e) => setNote(e.detail.value)}
+        />
+      </View>
+
       {quote && (
         <View className='booking__card'>
           <Text className='booking__title'>费用明细</Text>
           <Text className='booking__hint'>
-            {formatShanghaiTime(quote.startAt)} 开始，约 {quote.durationMinutes} 分钟
+            {formatShanghaiTime(quote.startAt)} 开始，约 {durationLabel(quote.durationMinutes)}
           </Text>
           <PriceLines lines={quote.lines} totalFen={quote.totalFen} />
+        </View>
+      )}
+
+      {tiers.length > 0 && (
+        <View className='booking__card booking__rules'>
+          <Text className='booking__title'>取消规则</Text>
+          {describeTiers(tiers).map((line) => (
+            <Text key={line} className='booking__hint'>
+              · {line}
+            </Text>
+          ))}
+          <Text className='booking__hint'>· 未支付的订单可随时免费取消；下单后请在 {rules.paymentWindowMinutes} 分钟内完成支付</Text>
         </View>
       )}
 
@@ -275,11 +543,11 @@ export default function BookingPage() {
         <Text className='booking__bar-total'>{quote ? formatFen(quote.totalFen) : '¥--'}</Text>
         <Button
           className='booking__button'
-          disabled={!quote?.bookable || submitting}
-          loading={submitting}
+          disabled={!quote?.bookable || submitting || undefined}
+          loading={submitting || undefined}
           onClick={() => submit()}
         >
-          提交订单
+          <Text>{submitting ? '提交中…' : '提交订单'}</Text>
         </Button>
       </View>
     </View>
