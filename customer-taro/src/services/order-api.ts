@@ -223,9 +223,13 @@ export const orderApi = {
   create: (body: BookingInput, idempotencyKey: string) =>
     http.post<OrderView>('/api/app/orders', body, { header: { 'Idempotency-Key': idempotencyKey } }),
 
-  list: (page = 1) => http.get<Page<OrderView>>('/api/app/orders', { page, pageSize: 20 }),
-
-  detail: (id: number) => http.get<OrderView>(`/api/app/orders/${id}`),
+  list: (page = 1, tab = 'all') => http.get<Page<OrderView>>('/api/app/orders', { page, pageSize: 20, tab }),
+  detail: (id: number) => http.get<OrderDetail>(`/api/app/orders/${id}`),
+  cancelPreview: (id: number) => http.get<CancelPreview>(`/api/app/orders/${id}/cancel-preview`),
+  cancel: (id: number, reason: string) => http.post<OrderDetail>(`/api/app/orders/${id}/cancel`, { reason }),
+  reschedule: (id: number, startAt: string) =>
+    http.post<{ applied: boolean; pendingEscort: boolean; order: OrderDetail }>(`/api/app/orders/${id}/reschedule`, { startAt }),
+  confirmComplete: (id: number) => http.post<OrderDetail>(`/api/app/orders/${id}/confirm-complete`),
 
   startPayment: (id: number, idempotencyKey: string) =>
     http.post<PaymentStart>(`/api/app/orders/${id}/pay`, undefined, { header: { 'Idempotency-Key': idempotencyKey } }),

@@ -1,18 +1,23 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import PriceLines from '../../../../components/price-lines'
+import { usePolling } from '../../../../hooks/use-polling'
 import { useSingleFlight } from '../../../../hooks/use-single-flight'
-import { formatShanghaiTime, newIdempotencyKey } from '../../../../logic/booking-time'
+import { formatShanghaiTime, newIdempotencyKey, toShanghaiParts } from '../../../../logic/booking-time'
 import { formatFen } from '../../../../logic/money'
+import { customerActions, isLive, progressSteps, showsEscortCard, showsVerificationCode } from '../../../../logic/order-progress'
 import { isAwaitingPayment, isPaidStatus, orderStatusLabel } from '../../../../logic/order-status'
 import { pollUntil } from '../../../../logic/payment-polling'
+import { bookableDays, daySlots, DEFAULT_BOOKING_RULES, type BookingRules } from '../../../../logic/slots'
 import { messageOf } from '../../../../services/api-error'
-import { showError } from '../../../../services/feedback'
-import { orderApi, type OrderView, type PaymentStart } from '../../../../services/order-api'
+import { showError, showMessage, showSuccess } from '../../../../services/feedback'
+import { orderApi, type CancelPreview, type HospitalDetail, type OrderDetail, type PaymentStart } from '../../../../services/order-api'
+import { ROUTES } from '../../../../services/routes'
 import '../../booking.scss'
 
 type PayState = 'idle' | 'confirming' | 'paid' | 'unknown'
+type Sheet = { kind: 'cancel'; preview: CancelPreview | null; reason: string } | { kind: 'reschedule'; date: string; time: string } | null
 
 /**
  * WeChat takes the money in its own sheet; in H5 (development) the sandbox's cashier stands in
@@ -34,9 +39,12 @@ function isCancelledByUser(err: unknown): boolean {
 export default function OrderDetailPage() {
   const router = useRouter()
   const orderId = Number(router.params.id)
-  const [order, setOrder] = useState<OrderView | null>(null)
+  const [order, setOrder] = useState<OrderDetail | null>(null)
+  const [hospital, setHospital] = useState<HospitalDetail | null>(null)
+  const [rules, setRules] = useState<BookingRules>(DEFAULT_BOOKING_RULES)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [payState, setPayState] = useState<PayState>('idle')
+  const [sheet, setSheet] = useState<Sheet>(null)
   const left = useRef(false)
   // The same key for every tap on this order's pay button while the page is open.
   const payKey = useRef(newIdempotencyKey())
@@ -44,7 +52,9 @@ export default function OrderDetailPage() {
   async function load() {
     setLoadError(null)
     try {
-      setOrder(await orderApi.detail(orderId))
+      const detail = await orderApi.detail(orderId)
+      setOrder(detail)
+      if (detail.hospitalId && !hospital) orderApi.hospital(detail.hospitalId).then(setHospital, () => undefined)
     } catch (err) {
       setLoadError(messageOf(err))
     }
@@ -53,11 +63,17 @@ export default function OrderDetailPage() {
   useLoad(() => {
     if (Number.isInteger(orderId) && orderId > 0) load()
     else setLoadError('订单不存在')
+    orderApi.bookingRules().then((r) => setRules(r.booking), () => undefined)
   })
 
   useUnload(() => {
     left.current = true
   })
+
+  // Assignment, departure, the code: they happen elsewhere, so the page follows the order.
+  usePolling(() => {
+    orderApi.detail(orderId).then(setOrder, () => undefined)
+  }, 3000, !!order && isLive(order.status) && payState !== 'confirming')
 
   async function waitForResult() {
     setPayState('confirming')
@@ -88,11 +104,59 @@ export default function OrderDetailPage() {
     await waitForResult()
   })
 
+  const [openCancel, openingCancel] = useSingleFlight(async () => {
+    try {
+      const preview = await orderApi.cancelPreview(orderId)
+      setSheet({ kind: 'cancel', preview, reason: '' })
+    } catch (err) {
+      showError(err)
+    }
+  })
+
+  const [confirmCancel, cancelling] = useSingleFlight(async () => {
+    if (sheet?.kind !== 'cancel') return
+    try {
+      setOrder(await orderApi.cancel(orderId, sheet.reason.trim()))
+      setSheet(null)
+      showSuccess('订单已取消')
+    } catch (err) {
+      showError(err)
+    }
+  })
+
+  const [confirmReschedule, rescheduling] = useSingleFlight(async () => {
+    if (sheet?.kind !== 'reschedule' || !sheet.time) {
+      showMessage('请选择新的开始时间')
+      return
+    }
+    try {
+      const res = await orderApi.reschedule(orderId, `${sheet.date}T${sheet.time}:00+08:00`)
+      setOrder(res.order)
+      setSheet(null)
+      showSuccess(res.applied ? '已改约' : '已提交，等待陪诊师确认')
+    } catch (err) {
+      showError(err)
+    }
+  })
+
+  const [confirmComplete, completing] = useSingleFlight(async () => {
+    const { confirm } = await Taro.showModal({ title: '确认服务完成', content: '确认陪诊师已完成本次服务？' })
+    if (!confirm) return
+    try {
+      setOrder(await orderApi.confirmComplete(orderId))
+    } catch (err) {
+      showError(err)
+    }
+  })
+
   if (loadError) {
     return (
       <View className='booking'>
         <View className='booking__card'>
           <Text className='booking__warning'>{loadError}</Text>
+          <Button className='booking__button' onClick={load}>
+            重新加载
+          </Button>
         </View>
       </View>
     )
@@ -107,6 +171,10 @@ export default function OrderDetailPage() {
   }
 
   const unpaid = isAwaitingPayment(order.status)
+  const actions = customerActions(order.status)
+  const steps = progressSteps(order.status, order.timeline ?? [])
+  const guide = hospital?.stepTemplates.find((s) => s.categoryCode === order.categoryCode)
+  const pendingReschedule = order.reschedules?.find((r) => r.status === 'pending')
 
   return (
     <View className='booking'>
@@ -122,7 +190,46 @@ export default function OrderDetailPage() {
         {unpaid && order.paymentDeadlineAt && payState === 'idle' && (
           <Text className='booking__hint'>请在 {formatShanghaiTime(order.paymentDeadlineAt)} 前完成支付，超时订单将自动关闭</Text>
         )}
-        {payState === 'paid' && <Text className='booking__hint'>我们正在为您安排陪诊师，请留意订单消息</Text>}
+        {order.status === 'pending_dispatch' && <Text className='booking__hint'>我们正在为您安排陪诊师，请留意订单消息</Text>}
+        {order.status === 'refunding' && <Text className='booking__hint'>退款 {formatFen(order.refundDueFen ?? 0)} 将原路退回</Text>}
+        {pendingReschedule && (
+          <Text className='booking__hint'>改约至 {formatShanghaiTime(pendingReschedule.toStartAt)} 待陪诊师确认</Text>
+        )}
+      </View>
+
+      {showsVerificationCode(order.status, order.verificationCode) && (
+        <View className='booking__card booking__verification'>
+          <Text className='booking__title'>核销码</Text>
+          <Text className='booking__code'>{order.verificationCode}</Text>
+          <Text className='booking__hint'>服务结束时请将核销码告诉陪诊师，请勿提前告知</Text>
+        </View>
+      )}
+
+      {showsEscortCard(order.status, order.escortName) && (
+        <View className='booking__card booking__escort-card'>
+          <Text className='booking__title'>陪诊师</Text>
+          <Text className='booking__item-title'>{order.escortName}</Text>
+          <Text className='booking__item-sub'>为保护双方隐私，请通过平台客服联系陪诊师</Text>
+        </View>
+      )}
+
+      <View className='booking__card'>
+        <Text className='booking__title'>订单进度</Text>
+        <View className='booking__steps'>
+          {steps.map((s) => (
+            <View key={s.label} className={`booking__step booking__step--${s.state}`}>
+              <View className='booking__dot' />
+              <Text>{s.label}</Text>
+              {s.at && <Text className='booking__step-at'>{formatShanghaiTime(s.at)}</Text>}
+            </View>
+          ))}
+          {['cancelled', 'closed', 'refunding', 'refunded'].includes(order.status) && (
+            <View className='booking__step booking__step--current'>
+              <View className='booking__dot' />
+              <Text>{orderStatusLabel(order.status)}</Text>
+            </View>
+          )}
+        </View>
       </View>
 
       <View className='booking__card'>
@@ -138,7 +245,10 @@ export default function OrderDetailPage() {
         {order.hospitalName && (
           <View className='booking__field'>
             <Text>就诊医院</Text>
-            <Text className='booking__value'>{order.hospitalName}</Text>
+            <Text className='booking__value'>
+              {order.hospitalName}
+              {order.departmentName ? ` · ${order.departmentName}` : ''}
+            </Text>
           </View>
         )}
         {order.patientName && (
@@ -147,18 +257,146 @@ export default function OrderDetailPage() {
             <Text className='booking__value'>{order.patientName}</Text>
           </View>
         )}
+        {order.customerNote && (
+          <View className='booking__field'>
+            <Text>备注</Text>
+            <Text className='booking__value'>{order.customerNote}</Text>
+          </View>
+        )}
       </View>
+
+      {hospital && (hospital.meetingPoints.length > 0 || guide) && (
+        <View className='booking__card booking__guide'>
+          <Text className='booking__title'>就医指引</Text>
+          {hospital.meetingPoints.slice(0, 1).map((m) => (
+            <View key={m.id}>
+              <Text className='booking__item-title'>集合地点：{m.name}</Text>
+              <Text className='booking__item-sub'>{m.description}</Text>
+            </View>
+          ))}
+          {guide && (
+            <View className='booking__steps'>
+              {guide.steps.map((s, i) => (
+                <View key={s} className='booking__step booking__step--done'>
+                  <View className='booking__dot' />
+                  <Text>
+                    {i + 1}. {s}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          )}
+          {hospital.notices.map((n) => (
+            <Text key={n.id} className='booking__warning'>
+              【{n.title}】{n.content}
+            </Text>
+          ))}
+        </View>
+      )}
 
       <View className='booking__card'>
         <Text className='booking__title'>费用明细</Text>
         <PriceLines lines={order.priceLines ?? []} totalFen={order.totalFen} totalLabel={unpaid ? '应付' : '实付'} />
+        {(order.penaltyFen ?? 0) > 0 && <Text className='booking__hint'>违约金 {formatFen(order.penaltyFen ?? 0)}</Text>}
       </View>
+
+      {sheet?.kind === 'cancel' && (
+        <View className='booking__card booking__sheet'>
+          <Text className='booking__title'>取消订单</Text>
+          {sheet.preview && sheet.preview.paidFen > 0 ? (
+            <View>
+              <Text className='booking__hint'>已付 {formatFen(sheet.preview.paidFen)}</Text>
+              <Text className={sheet.preview.penaltyFen > 0 ? 'booking__warning' : 'booking__hint'}>
+                违约金 {formatFen(sheet.preview.penaltyFen)}（{sheet.preview.penaltyBp / 100}%）
+              </Text>
+              <Text className='booking__hint'>退款 {formatFen(sheet.preview.refundFen)}，原路退回</Text>
+            </View>
+          ) : (
+            <Text className='booking__hint'>订单未支付，可免费取消</Text>
+          )}
+          <Textarea
+            className='booking__textarea'
+            value={sheet.reason}
+            maxlength={200}
+            placeholder='取消原因（选填）'
+            onInput={(e) => setSheet({ ...sheet, reason: e.detail.value })}
+          />
+          <View className='booking__row'>
+            <Button className='booking__ghost' onClick={() => setSheet(null)}>
+              再想想
+            </Button>
+            <Button className='booking__button booking__wide' loading={cancelling || undefined} disabled={cancelling || undefined} onClick={() => confirmCancel()}>
+              <Text>{cancelling ? '取消中…' : '确认取消'}</Text>
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {sheet?.kind === 'reschedule' && (
+        <View className='booking__card booking__sheet'>
+          <Text className='booking__title'>改约时间</Text>
+          <View className='booking__tabs'>
+            {bookableDays(rules, new Date()).map((d) => (
+              <Text key={d.date} className={`booking__tab ${d.date === sheet.date ? 'booking__tab--active' : ''}`} onClick={() => setSheet({ ...sheet, date: d.date, time: '' })}>
+                {d.label}
+              </Text>
+            ))}
+          </View>
+          <View className='booking__slots'>
+            {daySlots(rules, sheet.date, new Date()).map((s) => (
+              <View
+                key={s.time}
+                className={`booking__slot ${s.time === sheet.time ? 'booking__slot--active' : ''} ${s.available ? '' : 'booking__slot--disabled'}`}
+                onClick={() => s.available && setSheet({ ...sheet, time: s.time })}
+              >
+                <Text>{s.time}</Text>
+              </View>
+            ))}
+          </View>
+          {order.escortName && <Text className='booking__hint'>已安排陪诊师的订单，改约需陪诊师确认</Text>}
+          <View className='booking__row'>
+            <Button className='booking__ghost' onClick={() => setSheet(null)}>
+              取消
+            </Button>
+            <Button className='booking__button booking__wide' loading={rescheduling || undefined} disabled={rescheduling || undefined} onClick={() => confirmReschedule()}>
+              <Text>{rescheduling ? '提交中…' : '确认改约'}</Text>
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {!sheet && (
+        <View className='booking__card'>
+          <View className='booking__row'>
+            {actions.includes('reschedule') && !pendingReschedule && (
+              <Button className='booking__ghost' onClick={() => setSheet({ kind: 'reschedule', ...toShanghaiParts(order.startAt) })}>
+                改约
+              </Button>
+            )}
+            {actions.includes('cancel') && (
+              <Button className='booking__ghost booking__ghost--danger' loading={openingCancel || undefined} disabled={openingCancel || undefined} onClick={() => openCancel()}>
+                <Text>取消订单</Text>
+              </Button>
+            )}
+            {actions.includes('confirm_complete') && (
+              <Button className='booking__ghost' loading={completing || undefined} disabled={completing || undefined} onClick={() => confirmComplete()}>
+                <Text>确认完成</Text>
+              </Button>
+            )}
+            {actions.includes('book_again') && (
+              <Button className='booking__ghost' onClick={() => Taro.navigateTo({ url: `${ROUTES.booking}?hospitalId=${order.hospitalId ?? ''}` })}>
+                再次预约
+              </Button>
+            )}
+          </View>
+        </View>
+      )}
 
       {unpaid && payState !== 'confirming' && (
         <View className='booking__bar'>
           <Text className='booking__bar-total'>{formatFen(order.totalFen)}</Text>
-          <Button className='booking__button' disabled={paying} loading={paying} onClick={() => pay()}>
-            立即支付
+          <Button className='booking__button' disabled={paying || undefined} loading={paying || undefined} onClick={() => pay()}>
+            <Text>{paying ? '支付中…' : '立即支付'}</Text>
           </Button>
         </View>
       )}
