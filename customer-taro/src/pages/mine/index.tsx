@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
+import { accountApi } from '../../services/account-api'
 import { appApi, customerSession, type CustomerProfile } from '../../services/app-api'
 import { showError } from '../../services/feedback'
 import { ROUTES } from '../../services/routes'
@@ -9,10 +10,13 @@ import './index.scss'
 export default function MinePage() {
   const [loggedIn, setLoggedIn] = useState(customerSession.isLoggedIn())
   const [profile, setProfile] = useState<CustomerProfile | null>(null)
+  const [unread, setUnread] = useState(0)
 
   async function loadProfile() {
     try {
       setProfile(await appApi.me())
+      const count = await accountApi.unreadCount()
+      setUnread(typeof count === 'number' ? count : count.unread)
     } catch (err) {
       showError(err)
       setLoggedIn(customerSession.isLoggedIn())
@@ -62,6 +66,22 @@ export default function MinePage() {
       </View>
 
       <View className='mine__menu'>
+        {loggedIn && (
+          <View className='mine__item' onClick={() => Taro.navigateTo({ url: ROUTES.patients })}>
+            <Text>就诊人</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        )}
+        {loggedIn && (
+          <View className='mine__item' onClick={() => Taro.navigateTo({ url: ROUTES.messages })}>
+            <Text>我的消息{unread > 0 ? `（${unread} 条未读）` : ''}</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        )}
+        <View className='mine__item' onClick={() => Taro.navigateTo({ url: ROUTES.legal })}>
+          <Text>协议与隐私</Text>
+          <Text className='mine__arrow'>›</Text>
+        </View>
         <View className='mine__item' onClick={() => Taro.navigateTo({ url: ROUTES.escortWorkbench })}>
           <Text>陪诊师工作台</Text>
           <Text className='mine__arrow'>›</Text>

@@ -5,6 +5,7 @@ import EmptyState from '../../components/empty-state'
 import LoginPrompt from '../../components/login-prompt'
 import { formatShanghaiTime } from '../../logic/booking-time'
 import { formatFen } from '../../logic/money'
+import { ORDER_TABS, type OrderTabKey } from '../../logic/order-progress'
 import { orderStatusLabel, orderStatusTone } from '../../logic/order-status'
 import { customerSession } from '../../services/app-api'
 import { messageOf } from '../../services/api-error'
@@ -16,11 +17,12 @@ export default function OrdersPage() {
   const [loggedIn, setLoggedIn] = useState(customerSession.isLoggedIn())
   const [orders, setOrders] = useState<OrderView[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
+  const [tab, setTab] = useState<OrderTabKey>('all')
 
-  async function load() {
+  async function load(which: OrderTabKey = tab) {
     setLoadError(null)
     try {
-      setOrders((await orderApi.list()).list)
+      setOrders((await orderApi.list(1, which)).list)
     } catch (err) {
       setLoadError(messageOf(err))
       setLoggedIn(customerSession.isLoggedIn())
@@ -35,6 +37,22 @@ export default function OrdersPage() {
     else setOrders(null)
   })
 
+  function chooseTab(next: OrderTabKey) {
+    setTab(next)
+    setOrders(null)
+    load(next)
+  }
+
+  const tabs = (
+    <View className='orders__tabs'>
+      {ORDER_TABS.map((t) => (
+        <Text key={t.key} className={`orders__tab ${t.key === tab ? 'orders__tab--active' : ''}`} onClick={() => chooseTab(t.key)}>
+          {t.label}
+        </Text>
+      ))}
+    </View>
+  )
+
   if (!loggedIn) {
     return (
       <View className='orders'>
@@ -46,7 +64,8 @@ export default function OrdersPage() {
   if (loadError) {
     return (
       <View className='orders'>
-        <EmptyState title='订单加载失败' description={loadError} actionText='重新加载' onAction={load} />
+        {tabs}
+        <EmptyState title='订单加载失败' description={loadError} actionText='重新加载' onAction={() => load()} />
       </View>
     )
   }
@@ -54,6 +73,7 @@ export default function OrdersPage() {
   if (orders && orders.length === 0) {
     return (
       <View className='orders'>
+        {tabs}
         <EmptyState
           title='暂无订单'
           description='预约陪诊服务后，订单会显示在这里'
@@ -66,6 +86,7 @@ export default function OrdersPage() {
 
   return (
     <View className='orders'>
+      {tabs}
       {(orders ?? []).map((o) => (
         <View
           key={o.id}
