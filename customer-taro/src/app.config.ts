@@ -4,11 +4,22 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/escort',
-      pages: ['pages/login/index', 'pages/workbench/index'],
+      pages: [
+        'pages/login/index',
+        'pages/workbench/index',
+        'pages/task/index',
+        'pages/leaves/index',
+        'pages/schedule/index',
+        'pages/income/index',
+      ],
     },
     {
       root: 'packages/booking',
-      pages: ['pages/create/index', 'pages/order/index'],
+      pages: ['pages/create/index', 'pages/order/index', 'pages/service/index'],
+    },
+    {
+      root: 'packages/account',
+      pages: ['pages/patients/index', 'pages/patient-edit/index', 'pages/messages/index', 'pages/legal/index'],
     },
   ],
   // Inject only the components a page uses, at start-up (WeChat's code-quality check asks for it).
