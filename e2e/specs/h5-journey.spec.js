@@ -77,14 +77,19 @@ module.exports = {
     // A new customer has no patient: add one inline.
     await page.getByText('请先添加就诊人').first().waitFor({ timeout: 15000 });
     await page.getByText('+ 添加就诊人').first().click();
-    const form = page.locator('.booking__patient-form input');
+    const form = page.locator('.booking__patient-form input:not([type=hidden])');
     await form.nth(0).fill('王秀英');
     await form.nth(1).fill('13900000099');
     await page.locator('taro-button-core', { hasText: '保存就诊人' }).first().click();
     await page.locator('.booking__tab--active', { hasText: '王秀英' }).first().waitFor({ timeout: 15000 });
 
     // The grid disables what cannot be booked; the quote and the cancellation rules show before confirming.
-    assert.ok((await page.locator('.booking__slot--disabled').count()) > 0, 'no disabled time slots');
+    await page.locator('.booking__tab', { hasText: '今天' }).first().click();
+    const shanghaiHour = new Date(Date.now() + 8 * 3600_000).getUTCHours();
+    if (shanghaiHour >= 6) assert.ok((await page.locator('.booking__slot--disabled').count()) > 0, 'no disabled time slots today');
+    await shot('booking-today');
+    await page.locator('.booking__tab', { hasText: '明天' }).first().click();
+    await page.locator('.booking__slot:not(.booking__slot--disabled)').first().click();
     await page.getByText('费用明细').first().waitFor({ timeout: 15000 });
     await page.getByText('取消规则').first().waitFor();
     await shot('booking');
@@ -172,7 +177,7 @@ module.exports = {
     await page.locator('.workbench__task', { hasText: '待接单' }).first().click();
     await page.waitForFunction(() => location.hash.includes('packages/escort/pages/task'), null, { timeout: 15000 });
     await page.getByText('导航信息').first().waitFor({ timeout: 15000 });
-    await page.getByText('李桂兰').first().waitFor({ timeout: 15000 });
+    await page.getByText('电话 13900000098').first().waitFor({ timeout: 15000 });
     await shot('task');
 
     const step = async (button, status) => {
