@@ -179,7 +179,7 @@ export default function OrderDetailPage() {
   return (
     <View className='booking'>
       <View className='booking__card'>
-        {payState === 'paid' && <Text className='booking__success'>支付成功</Text>}
+        {payState === 'paid' && order.status === 'pending_dispatch' && <Text className='booking__success'>支付成功</Text>}
         <Text className='booking__status order-status'>{orderStatusLabel(order.status)}</Text>
         {payState === 'confirming' && <Text className='booking__hint'>正在确认支付结果…</Text>}
         {payState === 'unknown' && (
