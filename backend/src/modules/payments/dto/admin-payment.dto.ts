@@ -76,6 +76,7 @@ export class AdminPaymentView {
   @ApiProperty({ description: '订单号' }) orderNo: string;
   @ApiProperty({ description: '商户订单号 out_trade_no' }) outTradeNo: string;
   @ApiProperty({ enum: ['wechat', 'sandbox'] }) channel: string;
+  @ApiProperty({ enum: ['prepay', 'postpay'], description: 'prepay = 下单支付；postpay = 服务后补差款（代垫费用）' }) purpose: string;
   @ApiProperty({ description: '金额（分）' }) amountFen: number;
   @ApiProperty({ enum: PAYMENT_STATUSES }) status: string;
   @ApiProperty({ nullable: true, description: '支付通道交易号' }) channelTransactionId: string | null;
@@ -179,6 +180,38 @@ export class OrderMoneySummary {
   @ApiProperty({ description: '陪诊师分成（分）' }) escortFen: number;
 }
 
+export class PostpayChargeView {
+  @ApiProperty() id: number;
+  @ApiProperty({ description: '费用说明' }) description: string;
+  @ApiProperty({ description: '金额（分）' }) amountFen: number;
+  @ApiProperty({ description: '票据图片地址' }) receiptUrl: string;
+  @ApiProperty({ enum: ['pending', 'confirmed', 'rejected'], description: 'pending = 待客户确认' }) status: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class PostpayPaymentView {
+  @ApiProperty() id: number;
+  @ApiProperty() outTradeNo: string;
+  @ApiProperty({ description: '金额（分）' }) amountFen: number;
+  @ApiProperty({ enum: PAYMENT_STATUSES }) status: string;
+  @ApiProperty({ description: 'false = 超出补差款的到账（已全额自动退回）' }) appliedToOrder: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) paidAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class PostpayView {
+  @ApiProperty() orderId: number;
+  @ApiProperty() orderStatus: string;
+  @ApiProperty({ enum: ['none', 'awaiting_confirmation', 'unpaid', 'paying', 'paid'], description: '由费用与补差款支付单推导，不单独存储' }) state: string;
+  @ApiProperty({ description: '已确认的代垫费用合计（分）' }) chargedFen: number;
+  @ApiProperty({ description: '已支付的补差款（分）' }) paidFen: number;
+  @ApiProperty({ description: '待支付补差款（分）= chargedFen − paidFen' }) dueFen: number;
+  @ApiProperty({ description: '待客户确认的费用（分）' }) awaitingConfirmationFen: number;
+  @ApiProperty({ description: '现在能否支付' }) payable: boolean;
+  @ApiProperty({ type: [PostpayChargeView] }) charges: PostpayChargeView[];
+  @ApiProperty({ type: [PostpayPaymentView] }) payments: PostpayPaymentView[];
+}
+
 export class OrderMoneyView {
   @ApiProperty() orderId: number;
   @ApiProperty() orderNo: string;
@@ -188,4 +221,5 @@ export class OrderMoneyView {
   @ApiProperty({ type: [AdminRefundView] }) refunds: AdminRefundView[];
   @ApiProperty({ type: [LedgerEntryView], description: '订单的记账凭证（按时间）' }) ledgerEntries: LedgerEntryView[];
   @ApiProperty({ type: LedgerBalancesView, description: '订单在各科目的余额' }) balances: LedgerBalancesView;
+  @ApiProperty({ type: PostpayView, description: '服务后补差款（代垫费用）' }) postpay: PostpayView;
 }
