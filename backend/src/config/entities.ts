@@ -42,6 +42,8 @@ import { LedgerLine } from '../modules/ledger/ledger-line.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { PaymentEvent } from '../modules/payments/payment-event.entity';
 import { Refund } from '../modules/payments/refund.entity';
+import { ReconciliationRun } from '../modules/reconciliation/reconciliation-run.entity';
+import { ReconciliationItem } from '../modules/reconciliation/reconciliation-item.entity';
 import { Setting } from '../modules/settings/setting.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
@@ -87,6 +89,8 @@ export const ENTITIES: Function[] = [
   Payment,
   PaymentEvent,
   Refund,
+  ReconciliationRun,
+  ReconciliationItem,
   LedgerEntry,
   LedgerLine,
   Setting,

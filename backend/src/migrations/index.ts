@@ -1,3 +1,4 @@
+import { Reconciliation1795446752511 } from './1795446752511-Reconciliation';
 import { Postpay1795446099867 } from './1795446099867-Postpay';
 import { Workforce1795445449351 } from './1795445449351-Workforce';
 import { Ledger1795438535106 } from './1795438535106-Ledger';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   Ledger1795438535106,
   Workforce1795445449351,
   Postpay1795446099867,
+  Reconciliation1795446752511,
 ];

@@ -144,6 +144,23 @@ export class PaymentQueryService {
     };
   }
 
+  /**
+   * What reconciliation compares with a day's bill: the payments and refunds the bill names (by
+   * out_trade_no / out_refund_no, whatever their day) and every one that succeeded in [from, to).
+   */
+  async reconciliationRecords(from: Date, to: Date, outTradeNos: string[], outRefundNos: string[]) {
+    const pq = this.payments.createQueryBuilder('p').where('(p.status = :succeeded AND p.paid_at >= :from AND p.paid_at < :to)', { succeeded: 'succeeded', from, to });
+    if (outTradeNos.length) pq.orWhere('p.out_trade_no IN (:...nos)', { nos: outTradeNos });
+    const rq = this.refunds.createQueryBuilder('r').where('(r.status = :succeeded AND r.succeeded_at >= :from AND r.succeeded_at < :to)', { succeeded: 'succeeded', from, to });
+    if (outRefundNos.length) rq.orWhere('r.out_refund_no IN (:...nos)', { nos: outRefundNos });
+    const [payments, refunds] = await Promise.all([pq.getMany(), rq.getMany()]);
+    const tradeNos = new Map((await this.payments.find({ where: { id: In([...new Set(refunds.map(r => r.paymentId))]) }, select: { id: true, outTradeNo: true } })).map(p => [p.id, p.outTradeNo]));
+    return {
+      payments: payments.map(p => ({ outTradeNo: p.outTradeNo, transactionId: p.channelTransactionId, amountFen: p.amountFen, status: p.status, paidAt: p.paidAt ? new Date(p.paidAt) : null })),
+      refunds: refunds.map(r => ({ outRefundNo: r.outRefundNo, outTradeNo: tradeNos.get(r.paymentId) ?? '', channelRefundId: r.channelRefundId, amountFen: r.amountFen, status: r.status, succeededAt: r.succeededAt ? new Date(r.succeededAt) : null })),
+    };
+  }
+
   private async orderNos(orderIds: number[]): Promise<Map<number, string>> {
     const unique = [...new Set(orderIds)];
     if (!unique.length) return new Map();

@@ -13,6 +13,7 @@ import { SANDBOX_PLATFORM_CERTIFICATE, SANDBOX_PLATFORM_PRIVATE_KEY } from './sa
 import type { FetchLike, FetchLikeResponse } from './wechatpay-v3.gateway';
 import { rfc3339Shanghai } from './wechatpay-v3.gateway';
 import type { ChannelRefundStatus, TradeState } from './payment-gateway';
+import { sandboxFeeMilliFen, TradeBillInputRow, writeTradeBill } from './wechatpay-trade-bill';
 import {
   encryptResource,
   generateRsaKeyPair,
@@ -151,6 +152,8 @@ export class SandboxPayChannel {
   /** The scheduled retry of each undelivered callback, by delivery id. */
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly now: () => number;
+  /** Bill files by download token. */
+  private readonly bills = new Map<string, string>();
   /** Every platform certificate the sandbox has had, served by GET /v3/certificates (WeChat lists old and new during a rotation). */
   readonly certificates: SandboxPlatformKey[] = [];
 
@@ -192,6 +195,13 @@ export class SandboxPayChannel {
     }
     const authProblem = this.checkAuthorization(init.method, signedUrl, body, authorization);
     if (authProblem) return this.answer(401, { code: 'SIGN_ERROR', message: authProblem });
+    if (init.method === 'GET' && path === '/v3/billdownload/file') {
+      // The file itself, like WeChat's: plain text, not signed (its SHA1 came in the signed answer).
+      const text = this.bills.get(u.searchParams.get('token') ?? '');
+      if (text === undefined) return this.answer(404, { code: 'RESOURCE_NOT_EXISTS', message: '账单文件不存在或已过期' });
+      return { status: 200, headers: new Headers({ 'Content-Type': 'text/plain; charset=utf-8' }), text: async () => text };
+    }
+    if (init.method === 'GET' && path === '/v3/bill/tradebill') return this.answer(...Object.values(this.tradeBill(u)) as [number, unknown]);
     let result: { status: number; body?: unknown };
     try {
       result = this.route(init.method, path, u.searchParams, body ? JSON.parse(body) : undefined);
@@ -331,6 +341,36 @@ export class SandboxPayChannel {
       this.track(new Promise(resolve => setImmediate(resolve)).then(() => this.completeRefund(r.outRefundNo, 'SUCCESS')).catch(() => undefined));
     }
     return { status: 200, body: this.refundResource(r, 'status') };
+  }
+
+  /**
+   * GET /v3/bill/tradebill: the day's bill built from what this sandbox holds (payments by their
+   * success time, refunds by theirs, Shanghai day), stored under a token, answered with its SHA1.
+   */
+  private tradeBill(u: URL): { status: number; body: unknown } {
+    const date = u.searchParams.get('bill_date') ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { status: 400, body: { code: 'PARAM_ERROR', message: 'bill_date' } };
+    const from = new Date(`${date}T00:00:00+08:00`).getTime();
+    if (from + 24 * 3600_000 > this.now()) return { status: 400, body: { code: 'NO_STATEMENT_EXIST', message: '账单尚未生成' } };
+    const inDay = (d: Date | null) => d !== null && d.getTime() >= from && d.getTime() < from + 24 * 3600_000;
+    const rows: TradeBillInputRow[] = [];
+    for (const tx of this.transactions.values()) {
+      if (!tx.transactionId || !inDay(tx.successTime)) continue;
+      rows.push({ tradeTime: tx.successTime as Date, appId: tx.appId, mchId: tx.mchId, transactionId: tx.transactionId, outTradeNo: tx.outTradeNo, openid: tx.payerOpenid ?? '', tradeState: 'SUCCESS', settlementFen: tx.totalFen, description: tx.description, feeMilliFen: sandboxFeeMilliFen(tx.totalFen), rate: '0.60%', orderFen: tx.totalFen });
+    }
+    for (const r of this.refunds.values()) {
+      if (r.status !== 'SUCCESS' || !inDay(r.successTime)) continue;
+      const tx = this.transactions.get(r.outTradeNo);
+      rows.push({ tradeTime: r.successTime as Date, appId: tx?.appId ?? this.keys.appId, mchId: this.keys.mchId, transactionId: r.transactionId, outTradeNo: r.outTradeNo, openid: tx?.payerOpenid ?? '', tradeState: 'REFUND', settlementFen: 0, refundId: r.refundId, outRefundNo: r.outRefundNo, refundFen: r.amountFen, refundStatus: 'SUCCESS', description: tx?.description ?? '', feeMilliFen: -sandboxFeeMilliFen(r.amountFen), rate: '0.60%', orderFen: 0, requestedRefundFen: r.amountFen });
+    }
+    rows.sort((a, b) => a.tradeTime.getTime() - b.tradeTime.getTime());
+    const text = writeTradeBill(rows);
+    const token = randomBytes(16).toString('hex');
+    this.bills.set(token, text);
+    return {
+      status: 200,
+      body: { hash_type: 'SHA1', hash_value: createHash('sha1').update(text, 'utf8').digest('hex'), download_url: `${u.origin}${u.pathname.slice(0, u.pathname.indexOf('/v3/'))}/v3/billdownload/file?token=${token}` },
+    };
   }
 
   /** One entry of GET /v3/certificates: the PEM encrypted with the APIv3 key (associated data "certificate"). */

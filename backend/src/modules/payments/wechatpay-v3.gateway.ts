@@ -1,4 +1,4 @@
-import { KeyObject } from 'crypto';
+import { createHash, KeyObject } from 'crypto';
 import {
   ChannelRefund,
   ChannelRefundStatus,
@@ -102,6 +102,24 @@ export class WechatPayV3Gateway implements PaymentGateway {
 
   private certificatesFetchedAt = 0;
   private refreshing: Promise<CertificateRefresh | null> | null = null;
+
+  /**
+   * The day's trade bill (bill_type ALL, Shanghai calendar day `YYYY-MM-DD`): GET /v3/bill/tradebill
+   * (a signed, verified answer with download_url and its SHA1), then the file itself from
+   * download_url (signed as the merchant too; WeChat does not sign the file, so the SHA1 from the
+   * verified answer is what makes it believed). Answers the bill text.
+   */
+  async downloadTradeBill(billDate: string): Promise<string> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(billDate)) throw new GatewayError('PARAM_ERROR', 'bill_date must be YYYY-MM-DD', false);
+    const answer = await this.request<{ hash_type?: string; hash_value?: string; download_url?: string }>('GET', `/v3/bill/tradebill?bill_date=${billDate}&bill_type=ALL`);
+    if (!answer?.download_url || !answer.hash_value) throw new GatewayError('BAD_ANSWER', 'tradebill answer without download_url or hash_value', true);
+    if ((answer.hash_type ?? 'SHA1').toUpperCase() !== 'SHA1') throw new GatewayError('BAD_ANSWER', `hash_type ${answer.hash_type} is not SHA1`, false);
+    const file = await this.send('GET', answer.download_url);
+    if (file.status < 200 || file.status >= 300) throw this.errorOf(file, 'GET bill download_url');
+    const digest = createHash('sha1').update(file.text, 'utf8').digest('hex');
+    if (digest !== answer.hash_value.toLowerCase()) throw new GatewayError('BILL_HASH_MISMATCH', `bill SHA1 ${digest} is not the announced ${answer.hash_value}`, true);
+    return file.text;
+  }
 
   /** Serials of every platform key we believe now. */
   platformSerials(): string[] {

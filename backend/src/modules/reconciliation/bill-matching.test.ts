@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { matchTradeBill, OurPayment, OurRefund } from './bill-matching';
-import { parseTradeBill } from './trade-bill';
+import { parseTradeBill } from '../payments/wechatpay-trade-bill';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../test/reconciliation/fixtures', name), 'utf8');
 const at = (s: string) => new Date(`${s}+08:00`);

@@ -10,7 +10,7 @@
  * Bill rows are looked up among all our records (a payment that succeeded at 23:59:59 here and
  * 00:00:01 there matches); "missing theirs" only counts our records of the day.
  */
-import type { TradeBillRow } from './trade-bill';
+import type { TradeBillRow } from '../payments/wechatpay-trade-bill';
 
 export const RECON_RESULTS = ['matched', 'missing_ours', 'missing_theirs', 'amount_mismatch', 'status_mismatch'] as const;
 export type ReconResult = (typeof RECON_RESULTS)[number];

@@ -10,6 +10,8 @@ declare namespace API {
     /** 商户订单号 out_trade_no */
     outTradeNo?: string;
     channel?: "wechat" | "sandbox";
+    /** prepay = 下单支付；postpay = 服务后补差款（代垫费用） */
+    purpose?: "prepay" | "postpay";
     /** 金额（分） */
     amountFen?: number;
     status?: "pending" | "succeeded" | "closed" | "failed";
@@ -43,6 +45,8 @@ declare namespace API {
     /** 商户订单号 out_trade_no */
     outTradeNo?: string;
     channel?: "wechat" | "sandbox";
+    /** prepay = 下单支付；postpay = 服务后补差款（代垫费用） */
+    purpose?: "prepay" | "postpay";
     /** 金额（分） */
     amountFen?: number;
     status?: "pending" | "succeeded" | "closed" | "failed";
@@ -159,6 +163,23 @@ declare namespace API {
   type AvailabilityQueryDTO = {
     /** 陪诊师 ID */
     escortId?: number;
+  };
+
+  type BillSummaryView = {
+    /** 总交易单数 */
+    count?: number;
+    /** 应结订单总金额（分） */
+    settlementTotalFen?: number;
+    /** 退款总金额（分） */
+    refundTotalFen?: number;
+    /** 充值券退款总金额（分） */
+    rechargeRefundTotalFen?: number;
+    /** 手续费总金额（千分之一分） */
+    feeTotalMilliFen?: number;
+    /** 订单总金额（分） */
+    orderTotalFen?: number;
+    /** 申请退款总金额（分） */
+    requestedRefundTotalFen?: number;
   };
 
   type BoardDTO = {
@@ -423,6 +444,11 @@ declare namespace API {
     level?: "trainee" | "junior" | "senior" | "expert";
   };
 
+  type ExplainItemDTO = {
+    /** 差异说明（审计留痕） */
+    note?: string;
+  };
+
   type ExtraChargeDTO = {
     /** 费用说明，如 代买药品 */
     description?: string;
@@ -460,6 +486,11 @@ declare namespace API {
     keyword?: string;
     /** 只看启用（true）或停用（false） */
     enabled?: boolean;
+  };
+
+  type ImportBillDTO = {
+    /** 微信支付交易账单原文（CSV 文本，金额为带反引号的元） */
+    content?: string;
   };
 
   type InboxQueryDTO = {
@@ -510,7 +541,7 @@ declare namespace API {
   type LedgerEntryView = {
     id?: number;
     /** 来源事件类型 */
-    sourceType?: "payment_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "channel_fee";
+    sourceType?: "payment_capture" | "postpay_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "channel_fee";
     /** 来源事件 ID（支付单、退款单或订单的 ID） */
     sourceId?: string;
     orderId?: Record<string, unknown> | null;
@@ -589,6 +620,8 @@ declare namespace API {
     ledgerEntries?: LedgerEntryView[];
     /** 订单在各科目的余额 */
     balances?: LedgerBalancesView;
+    /** 服务后补差款（代垫费用） */
+    postpay?: PostpayView;
   };
 
   type PageQueryDTO = {
@@ -648,6 +681,50 @@ declare namespace API {
     date?: string;
   };
 
+  type PostpayChargeView = {
+    id?: number;
+    /** 费用说明 */
+    description?: string;
+    /** 金额（分） */
+    amountFen?: number;
+    /** 票据图片地址 */
+    receiptUrl?: string;
+    /** pending = 待客户确认 */
+    status?: "pending" | "confirmed" | "rejected";
+    createdAt?: string;
+  };
+
+  type PostpayPaymentView = {
+    id?: number;
+    outTradeNo?: string;
+    /** 金额（分） */
+    amountFen?: number;
+    status?: "pending" | "succeeded" | "closed" | "failed";
+    /** false = 超出补差款的到账（已全额自动退回） */
+    appliedToOrder?: boolean;
+    paidAt?: string | null;
+    createdAt?: string;
+  };
+
+  type PostpayView = {
+    orderId?: number;
+    orderStatus?: string;
+    /** 由费用与补差款支付单推导，不单独存储 */
+    state?: "none" | "awaiting_confirmation" | "unpaid" | "paying" | "paid";
+    /** 已确认的代垫费用合计（分） */
+    chargedFen?: number;
+    /** 已支付的补差款（分） */
+    paidFen?: number;
+    /** 待支付补差款（分）= chargedFen − paidFen */
+    dueFen?: number;
+    /** 待客户确认的费用（分） */
+    awaitingConfirmationFen?: number;
+    /** 现在能否支付 */
+    payable?: boolean;
+    charges?: PostpayChargeView[];
+    payments?: PostpayPaymentView[];
+  };
+
   type PriceRuleParamsDTO = {
     /** 医院等级（医院等级规则） */
     grades?: string[];
@@ -700,6 +777,90 @@ declare namespace API {
 
   type ReasonDTO = {
     reason?: string;
+  };
+
+  type ReconCounts = {
+    matched?: number;
+    missing_ours?: number;
+    missing_theirs?: number;
+    amount_mismatch?: number;
+    status_mismatch?: number;
+  };
+
+  type ReconDayReport = {
+    billDate?: string;
+    /** 当日最新一次对账；未对账为 null */
+    run?: ReconRunView | null;
+    /** 差异（一致的只计数） */
+    items?: ReconItemView[];
+  };
+
+  type ReconItemView = {
+    id?: number;
+    runId?: number;
+    billDate?: string;
+    kind?: "payment" | "refund";
+    /** 商户订单号或商户退款单号 */
+    outNo?: string;
+    result?: "matched" | "missing_ours" | "missing_theirs" | "amount_mismatch" | "status_mismatch";
+    resultLabel?: string;
+    /** 我方金额（分） */
+    ourFen?: Record<string, unknown> | null;
+    /** 渠道金额（分） */
+    theirFen?: Record<string, unknown> | null;
+    ourStatus?: Record<string, unknown> | null;
+    theirStatus?: Record<string, unknown> | null;
+    transactionId?: Record<string, unknown> | null;
+    detail?: string;
+    explained?: boolean;
+    explanation?: string;
+    explainedByName?: Record<string, unknown> | null;
+    explainedAt?: string | null;
+  };
+
+  type ReconRangeReport = {
+    from?: string;
+    to?: string;
+    days?: number;
+    reconciledDays?: number;
+    list?: ReconRunView[];
+    counts?: ReconCounts;
+    totals?: ReconTotals;
+    unexplained?: number;
+  };
+
+  type ReconRunView = {
+    id?: number;
+    billDate?: string;
+    channel?: string;
+    source?: "fetched" | "imported";
+    billSha1?: string;
+    rowCount?: number;
+    counts?: ReconCounts;
+    totals?: ReconTotals;
+    summary?: BillSummaryView;
+    /** 未说明的差异数 */
+    unexplained?: number;
+    createdByName?: string;
+    createdAt?: string;
+  };
+
+  type ReconTotals = {
+    /** 账单收款（分） */
+    theirPaidFen?: number;
+    /** 账单退款（分） */
+    theirRefundedFen?: number;
+    /** 我方当日收款（分） */
+    ourPaidFen?: number;
+    /** 我方当日退款（分） */
+    ourRefundedFen?: number;
+  };
+
+  type ReconciliationRangeQueryDTO = {
+    /** 起始日期（北京时间，含） */
+    from?: string;
+    /** 结束日期（北京时间，含） */
+    to?: string;
   };
 
   type RefreshTokenDTO = {
@@ -1248,6 +1409,17 @@ declare namespace API {
     enabled?: boolean;
   };
 
+  type GetAdminReconciliationDaysParams = {
+    /** 起始日期（北京时间，含） */
+    from?: string;
+    /** 结束日期（北京时间，含） */
+    to?: string;
+  };
+
+  type GetAdminReconciliationDaysByDateParams = {
+    date: string;
+  };
+
   type GetAdminRefundsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1357,6 +1529,10 @@ declare namespace API {
   };
 
   type GetAppOrdersByIdPaymentsParams = {
+    id: string;
+  };
+
+  type GetAppOrdersByIdPostpayParams = {
     id: string;
   };
 
@@ -1537,6 +1713,18 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminReconciliationDaysByDateFetchParams = {
+    date: string;
+  };
+
+  type PostAdminReconciliationDaysByDateImportParams = {
+    date: string;
+  };
+
+  type PostAdminReconciliationItemsByIdExplainParams = {
+    id: string;
+  };
+
   type PostAdminRefundsByIdApproveParams = {
     id: string;
   };
@@ -1622,6 +1810,10 @@ declare namespace API {
   };
 
   type PostAppOrdersByIdPayParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdPostpayPayParams = {
     id: string;
   };
 

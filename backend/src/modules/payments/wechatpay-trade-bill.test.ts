@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { billFen, billMilliFen, parseTradeBill, splitCsvLine, TradeBillFormatError, writeTradeBill } from './trade-bill';
+import { billFen, billMilliFen, parseTradeBill, splitCsvLine, TradeBillFormatError, writeTradeBill } from './wechatpay-trade-bill';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../../test/reconciliation/fixtures', name), 'utf8');
 
