@@ -16,7 +16,7 @@ declare namespace API {
     amountFen?: number;
     status?: "pending" | "succeeded" | "closed" | "failed";
     /** 支付通道交易号 */
-    channelTransactionId?: Record<string, unknown> | null;
+    channelTransactionId?: string | null;
     /** false = 订单已不可支付时到账的钱（已全额自动退回） */
     appliedToOrder?: boolean;
     /** 已退款成功（分） */
@@ -51,7 +51,7 @@ declare namespace API {
     amountFen?: number;
     status?: "pending" | "succeeded" | "closed" | "failed";
     /** 支付通道交易号 */
-    channelTransactionId?: Record<string, unknown> | null;
+    channelTransactionId?: string | null;
     /** false = 订单已不可支付时到账的钱（已全额自动退回） */
     appliedToOrder?: boolean;
     /** 已退款成功（分） */
@@ -82,9 +82,9 @@ declare namespace API {
     source?: "order_cancel" | "late_payment" | "manual";
     status?: "awaiting_approval" | "pending" | "processing" | "succeeded" | "failed" | "rejected";
     requestedByType?: "customer" | "staff" | "system";
-    requestedById?: Record<string, unknown> | null;
+    requestedById?: number | null;
     requestedByName?: string;
-    reviewedByName?: Record<string, unknown> | null;
+    reviewedByName?: string | null;
     reviewedAt?: string | null;
     reviewNote?: string;
     submitAttempts?: number;
@@ -544,7 +544,7 @@ declare namespace API {
     sourceType?: "payment_capture" | "postpay_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "channel_fee";
     /** 来源事件 ID（支付单、退款单或订单的 ID） */
     sourceId?: string;
-    orderId?: Record<string, unknown> | null;
+    orderId?: number | null;
     memo?: string;
     createdAt?: string;
     lines?: LedgerLineView[];
@@ -555,8 +555,8 @@ declare namespace API {
     account?: "customer_payments_clearing" | "customer_prepayments" | "refunds" | "platform_revenue" | "escort_payable" | "channel_fees";
     /** 金额（分）：正数为借方，负数为贷方 */
     amountFen?: number;
-    orderId?: Record<string, unknown> | null;
-    escortId?: Record<string, unknown> | null;
+    orderId?: number | null;
+    escortId?: number | null;
   };
 
   type MeetingPointInputDTO = {
@@ -660,14 +660,14 @@ declare namespace API {
     result?: "received" | "rejected" | "applied" | "duplicate";
     verified?: boolean;
     reason?: string;
-    eventType?: Record<string, unknown> | null;
+    eventType?: string | null;
     /** 收到的原始报文（未改动） */
     rawBody?: string;
     /** 收到的相关请求头（JSON 文本） */
     rawHeaders?: string;
-    requestId?: Record<string, unknown> | null;
-    ip?: Record<string, unknown> | null;
-    outRefundNo?: Record<string, unknown> | null;
+    requestId?: string | null;
+    ip?: string | null;
+    outRefundNo?: string | null;
     receivedAt?: string;
   };
 
@@ -805,16 +805,16 @@ declare namespace API {
     result?: "matched" | "missing_ours" | "missing_theirs" | "amount_mismatch" | "status_mismatch";
     resultLabel?: string;
     /** 我方金额（分） */
-    ourFen?: Record<string, unknown> | null;
+    ourFen?: number | null;
     /** 渠道金额（分） */
-    theirFen?: Record<string, unknown> | null;
-    ourStatus?: Record<string, unknown> | null;
-    theirStatus?: Record<string, unknown> | null;
-    transactionId?: Record<string, unknown> | null;
+    theirFen?: number | null;
+    ourStatus?: string | null;
+    theirStatus?: string | null;
+    transactionId?: string | null;
     detail?: string;
     explained?: boolean;
     explanation?: string;
-    explainedByName?: Record<string, unknown> | null;
+    explainedByName?: string | null;
     explainedAt?: string | null;
   };
 

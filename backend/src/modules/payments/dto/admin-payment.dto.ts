@@ -79,7 +79,7 @@ export class AdminPaymentView {
   @ApiProperty({ enum: ['prepay', 'postpay'], description: 'prepay = 下单支付；postpay = 服务后补差款（代垫费用）' }) purpose: string;
   @ApiProperty({ description: '金额（分）' }) amountFen: number;
   @ApiProperty({ enum: PAYMENT_STATUSES }) status: string;
-  @ApiProperty({ nullable: true, description: '支付通道交易号' }) channelTransactionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '支付通道交易号' }) channelTransactionId: string | null;
   @ApiProperty({ description: 'false = 订单已不可支付时到账的钱（已全额自动退回）' }) appliedToOrder: boolean;
   @ApiProperty({ description: '已退款成功（分）' }) refundedFen: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) paidAt: Date | null;
@@ -106,9 +106,9 @@ export class AdminRefundView {
   @ApiProperty({ enum: ['order_cancel', 'late_payment', 'manual'] }) source: string;
   @ApiProperty({ enum: REFUND_STATUSES }) status: string;
   @ApiProperty({ enum: ['customer', 'staff', 'system'] }) requestedByType: string;
-  @ApiProperty({ nullable: true }) requestedById: number | null;
+  @ApiProperty({ nullable: true, type: Number }) requestedById: number | null;
   @ApiProperty() requestedByName: string;
-  @ApiProperty({ nullable: true }) reviewedByName: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewedByName: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) reviewedAt: Date | null;
   @ApiProperty() reviewNote: string;
   @ApiProperty() submitAttempts: number;
@@ -130,12 +130,12 @@ export class PaymentEventView {
   @ApiProperty({ enum: ['received', 'rejected', 'applied', 'duplicate'] }) result: string;
   @ApiProperty() verified: boolean;
   @ApiProperty() reason: string;
-  @ApiProperty({ nullable: true }) eventType: string | null;
+  @ApiProperty({ nullable: true, type: String }) eventType: string | null;
   @ApiProperty({ description: '收到的原始报文（未改动）' }) rawBody: string;
   @ApiProperty({ description: '收到的相关请求头（JSON 文本）' }) rawHeaders: string;
-  @ApiProperty({ nullable: true }) requestId: string | null;
-  @ApiProperty({ nullable: true }) ip: string | null;
-  @ApiProperty({ nullable: true }) outRefundNo: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) outRefundNo: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
 }
 
@@ -147,15 +147,15 @@ export class AdminPaymentDetail extends AdminPaymentView {
 export class LedgerLineView {
   @ApiProperty({ enum: LEDGER_ACCOUNT_CODES, description: '科目' }) account: string;
   @ApiProperty({ description: '金额（分）：正数为借方，负数为贷方' }) amountFen: number;
-  @ApiProperty({ nullable: true }) orderId: number | null;
-  @ApiProperty({ nullable: true }) escortId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) orderId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) escortId: number | null;
 }
 
 export class LedgerEntryView {
   @ApiProperty() id: number;
   @ApiProperty({ enum: Object.keys(LEDGER_SOURCE_TYPES), description: '来源事件类型' }) sourceType: string;
   @ApiProperty({ description: '来源事件 ID（支付单、退款单或订单的 ID）' }) sourceId: string;
-  @ApiProperty({ nullable: true }) orderId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) orderId: number | null;
   @ApiProperty() memo: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: [LedgerLineView] }) lines: LedgerLineView[];

@@ -74,15 +74,15 @@ export class ReconItemView {
   @ApiProperty({ description: '商户订单号或商户退款单号' }) outNo: string;
   @ApiProperty({ enum: RECON_RESULTS as unknown as string[] }) result: string;
   @ApiProperty() resultLabel: string;
-  @ApiProperty({ nullable: true, description: '我方金额（分）' }) ourFen: number | null;
-  @ApiProperty({ nullable: true, description: '渠道金额（分）' }) theirFen: number | null;
-  @ApiProperty({ nullable: true }) ourStatus: string | null;
-  @ApiProperty({ nullable: true }) theirStatus: string | null;
-  @ApiProperty({ nullable: true }) transactionId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: '我方金额（分）' }) ourFen: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '渠道金额（分）' }) theirFen: number | null;
+  @ApiProperty({ nullable: true, type: String }) ourStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) theirStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) transactionId: string | null;
   @ApiProperty() detail: string;
   @ApiProperty() explained: boolean;
   @ApiProperty() explanation: string;
-  @ApiProperty({ nullable: true }) explainedByName: string | null;
+  @ApiProperty({ nullable: true, type: String }) explainedByName: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) explainedAt: Date | null;
 }
 
