@@ -7,9 +7,10 @@ import { formatShanghaiTime, newIdempotencyKey } from '../../../../logic/booking
 import { formatFen } from '../../../../logic/money'
 import { isAwaitingPayment, isPaidStatus, orderStatusLabel } from '../../../../logic/order-status'
 import { pollUntil } from '../../../../logic/payment-polling'
+import { balanceSettled, CHARGE_STATUS_LABELS, postpayLabel, showsPostpay } from '../../../../logic/postpay'
 import { messageOf } from '../../../../services/api-error'
 import { showError } from '../../../../services/feedback'
-import { orderApi, type OrderView, type PaymentStart } from '../../../../services/order-api'
+import { orderApi, type OrderView, type PaymentStart, type PostpayView } from '../../../../services/order-api'
 import '../../booking.scss'
 
 type PayState = 'idle' | 'confirming' | 'paid' | 'unknown'
@@ -37,6 +38,9 @@ export default function OrderDetailPage() {
   const [order, setOrder] = useState<OrderView | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [payState, setPayState] = useState<PayState>('idle')
+  const [postpay, setPostpay] = useState<PostpayView | null>(null)
+  const [postpayState, setPostpayState] = useState<PayState>('idle')
+  const postpayKey = useRef(newIdempotencyKey())
   const left = useRef(false)
   // The same key for every tap on this order's pay button while the page is open.
   const payKey = useRef(newIdempotencyKey())
@@ -44,7 +48,10 @@ export default function OrderDetailPage() {
   async function load() {
     setLoadError(null)
     try {
-      setOrder(await orderApi.detail(orderId))
+      const detail = await orderApi.detail(orderId)
+      setOrder(detail)
+      // The balance exists only once the service started; before that nothing is asked.
+      if (!isAwaitingPayment(detail.status)) setPostpay(await orderApi.postpay(orderId))
     } catch (err) {
       setLoadError(messageOf(err))
     }
@@ -86,6 +93,39 @@ export default function OrderDetailPage() {
       return
     }
     await waitForResult()
+  })
+
+  /** Pays the postpay balance the same way as the order: WeChat's sheet (or the sandbox in H5), then the callback decides. */
+  const [payBalance, payingBalance] = useSingleFlight(async () => {
+    try {
+      const start = await orderApi.startPostpay(orderId, postpayKey.current)
+      await payAtChannel(start)
+    } catch (err) {
+      if (isCancelledByUser(err)) Taro.showToast({ title: '已取消支付', icon: 'none' })
+      else showError(err)
+      return
+    }
+    setPostpayState('confirming')
+    const outcome = await pollUntil(() => orderApi.postpay(orderId), balanceSettled, { intervalMs: 800, timeoutMs: 30000, isCancelled: () => left.current })
+    if (outcome.kind === 'cancelled') return
+    if (outcome.kind === 'settled') {
+      setPostpay(outcome.value)
+      setPostpayState('paid')
+      // A new number for a later balance (another charge confirmed after this one was paid).
+      postpayKey.current = newIdempotencyKey()
+    } else {
+      if (outcome.last) setPostpay(outcome.last)
+      setPostpayState('unknown')
+    }
+  })
+
+  const [answerCharge, answering] = useSingleFlight(async (chargeId: number, confirm: boolean) => {
+    try {
+      await orderApi.answerCharge(orderId, chargeId, confirm)
+      setPostpay(await orderApi.postpay(orderId))
+    } catch (err) {
+      showError(err)
+    }
   })
 
   if (loadError) {
@@ -153,6 +193,47 @@ export default function OrderDetailPage() {
         <Text className='booking__title'>费用明细</Text>
         <PriceLines lines={order.priceLines ?? []} totalFen={order.totalFen} totalLabel={unpaid ? '应付' : '实付'} />
       </View>
+
+      {showsPostpay(postpay) && postpay && (
+        <View className='booking__card postpay'>
+          <Text className='booking__title'>补差款（代垫费用）</Text>
+          <Text className='booking__status postpay-state'>{postpayLabel(postpay.state)}</Text>
+          {postpay.charges.map((c) => (
+            <View className='booking__field' key={c.id}>
+              <Text>
+                {c.description}（{CHARGE_STATUS_LABELS[c.status]}）
+              </Text>
+              <Text className='booking__value'>{formatFen(c.amountFen)}</Text>
+              {c.status === 'pending' && (
+                <View>
+                  <Button size='mini' disabled={answering} onClick={() => answerCharge(c.id, true)}>
+                    确认
+                  </Button>
+                  <Button size='mini' disabled={answering} onClick={() => answerCharge(c.id, false)}>
+                    拒绝
+                  </Button>
+                </View>
+              )}
+            </View>
+          ))}
+          <View className='booking__field'>
+            <Text>已支付</Text>
+            <Text className='booking__value'>{formatFen(postpay.paidFen)}</Text>
+          </View>
+          {postpayState === 'confirming' && <Text className='booking__hint'>正在确认支付结果…</Text>}
+          {postpayState === 'paid' && <Text className='booking__success'>补差款支付成功</Text>}
+          {postpayState === 'unknown' && (
+            <Text className='booking__warning' onClick={load}>
+              暂未收到支付结果，请稍后点此刷新
+            </Text>
+          )}
+          {postpay.payable && postpayState !== 'confirming' && (
+            <Button className='booking__button postpay-pay' disabled={payingBalance} loading={payingBalance} onClick={() => payBalance()}>
+              支付补差款 {formatFen(postpay.dueFen)}
+            </Button>
+          )}
+        </View>
+      )}
 
       {unpaid && payState !== 'confirming' && (
         <View className='booking__bar'>
