@@ -559,6 +559,7 @@ CREATE TABLE `payments` (
   `status_reason` varchar(255) NOT NULL DEFAULT '',
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `purpose` varchar(16) NOT NULL DEFAULT 'prepay',
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_payments_out_trade_no` (`out_trade_no`),
   UNIQUE KEY `uq_payments_open_order` (`open_order_id`),
@@ -607,6 +608,45 @@ CREATE TABLE `price_rules` (
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_price_rules_code_city` (`code`,`city_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `reconciliation_items` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `run_id` int(11) NOT NULL,
+  `bill_date` varchar(10) NOT NULL,
+  `kind` varchar(16) NOT NULL,
+  `out_no` varchar(64) NOT NULL,
+  `result` varchar(20) NOT NULL,
+  `our_fen` bigint(20) DEFAULT NULL,
+  `their_fen` bigint(20) DEFAULT NULL,
+  `our_status` varchar(20) DEFAULT NULL,
+  `their_status` varchar(20) DEFAULT NULL,
+  `transaction_id` varchar(64) DEFAULT NULL,
+  `detail` varchar(255) NOT NULL DEFAULT '',
+  `explained` tinyint(4) NOT NULL DEFAULT 0,
+  `explanation` varchar(500) NOT NULL DEFAULT '',
+  `explained_by_name` varchar(64) DEFAULT NULL,
+  `explained_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_reconciliation_items_date` (`bill_date`),
+  KEY `idx_reconciliation_items_run` (`run_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `reconciliation_runs` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `bill_date` varchar(10) NOT NULL,
+  `channel` varchar(16) NOT NULL,
+  `source` varchar(16) NOT NULL,
+  `bill_sha1` varchar(40) NOT NULL,
+  `row_count` int(11) NOT NULL,
+  `summary` text NOT NULL,
+  `counts` text NOT NULL,
+  `totals` text NOT NULL,
+  `created_by_id` int(11) DEFAULT NULL,
+  `created_by_name` varchar(64) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_reconciliation_runs_date` (`bill_date`,`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `refresh_tokens` (

@@ -53,6 +53,13 @@ export default [
         access: 'canReadPayments',
         component: './finance/refunds',
       },
+      {
+        // Reports read payment data (payment:read); fetching, importing and explaining need reconciliation:write.
+        path: '/finance/reconciliation',
+        name: '对账',
+        access: 'canReadPayments',
+        component: './finance/reconciliation',
+      },
     ],
   },
   {

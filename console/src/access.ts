@@ -26,6 +26,7 @@ export const ACCESS_PERMISSIONS = {
   canReadPayments: PERMISSION.paymentRead,
   canWriteRefunds: PERMISSION.refundWrite,
   canApproveRefunds: PERMISSION.refundApprove,
+  canReconcile: PERMISSION.reconciliationWrite,
 } as const satisfies Record<string, Permission>;
 
 /**

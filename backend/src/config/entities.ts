@@ -42,6 +42,8 @@ import { LedgerLine } from '../modules/ledger/ledger-line.entity';
 import { Payment } from '../modules/payments/payment.entity';
 import { PaymentEvent } from '../modules/payments/payment-event.entity';
 import { Refund } from '../modules/payments/refund.entity';
+import { ReconciliationRun } from '../modules/reconciliation/reconciliation-run.entity';
+import { ReconciliationItem } from '../modules/reconciliation/reconciliation-item.entity';
 import { Setting } from '../modules/settings/setting.entity';
 import { CustomerConsent } from '../modules/consents/customer-consent.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
@@ -89,6 +91,8 @@ export const ENTITIES: Function[] = [
   Payment,
   PaymentEvent,
   Refund,
+  ReconciliationRun,
+  ReconciliationItem,
   LedgerEntry,
   LedgerLine,
   Setting,

@@ -29,8 +29,10 @@ export interface AppSettings {
   paymentProvider: 'sandbox' | 'wechat';
   wechatPay: WechatPaySettings;
   sandboxPay: {
-    /** PEM or path; generated on start when empty (then callbacks signed before a restart no longer verify). */
+    /** PEM or path; the shipped sandbox certificate's key when empty. */
     platformPrivateKey: string;
+    /** The X.509 certificate of platformPrivateKey (PEM or path), served by the sandbox's GET /v3/certificates; without it that key has no certificate to download. */
+    platformCert: string;
     merchantPrivateKey: string;
     /** 32 characters; random on start when empty. Set it (with the platform key) to sign callbacks outside the process, as the callback bench does. */
     apiV3Key: string;
@@ -60,6 +62,8 @@ export interface WechatPaySettings {
   /** WeChat Pay public key id (`PUB_KEY_ID_...`) and key (PEM or path), the newer alternative to certificates. */
   publicKeyId: string;
   publicKey: string;
+  /** Download platform certificates (GET /v3/certificates) at start, every 12 h and for an unknown serial. Default: on unless a public key id is set. */
+  certificateDownload: boolean;
   /** Public HTTPS URLs WeChat calls back; the refund one defaults to `.../refund-notify` next to the payment one. */
   notifyUrl: string;
   refundNotifyUrl: string;
@@ -127,6 +131,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, appEnv = env.
     wechatPay: wechatPaySettings(env),
     sandboxPay: {
       platformPrivateKey: env.SANDBOX_PAY_PLATFORM_PRIVATE_KEY || '',
+      platformCert: env.SANDBOX_PAY_PLATFORM_CERT || '',
       merchantPrivateKey: env.SANDBOX_PAY_MERCHANT_PRIVATE_KEY || '',
       apiV3Key: env.SANDBOX_PAY_APIV3_KEY || '',
       refunds: env.SANDBOX_PAY_REFUNDS === 'manual' ? 'manual' : 'auto',
@@ -153,6 +158,7 @@ function wechatPaySettings(env: NodeJS.ProcessEnv): WechatPaySettings {
     platformCerts: env.WECHATPAY_PLATFORM_CERTS || '',
     publicKeyId: env.WECHATPAY_PUBLIC_KEY_ID || '',
     publicKey: env.WECHATPAY_PUBLIC_KEY || '',
+    certificateDownload: env.WECHATPAY_CERT_DOWNLOAD ? env.WECHATPAY_CERT_DOWNLOAD === 'true' : !env.WECHATPAY_PUBLIC_KEY_ID,
     notifyUrl,
     refundNotifyUrl: env.WECHATPAY_REFUND_NOTIFY_URL || notifyUrl.replace(/\/notify$/, '/refund-notify'),
     baseUrl: env.WECHATPAY_BASE_URL || 'https://api.mch.weixin.qq.com',
@@ -167,8 +173,8 @@ export function wechatPayProblems(w: WechatPaySettings): string[] {
   if (!w.mchSerial) problems.push('WECHATPAY_MCH_SERIAL must be the merchant certificate serial number');
   if (!w.privateKey) problems.push('WECHATPAY_PRIVATE_KEY must be the merchant private key (PEM or path)');
   if (Buffer.byteLength(w.apiV3Key, 'utf8') !== 32) problems.push('WECHATPAY_APIV3_KEY must be the 32-character APIv3 key');
-  if (!w.platformCerts && !(w.publicKeyId && w.publicKey)) {
-    problems.push('WECHATPAY_PLATFORM_CERTS or WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY are needed to verify callbacks');
+  if (!w.platformCerts && !(w.publicKeyId && w.publicKey) && !w.certificateDownload) {
+    problems.push('WECHATPAY_PLATFORM_CERTS, WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY, or WECHATPAY_CERT_DOWNLOAD=true are needed to verify callbacks');
   }
   if (w.publicKeyId && !w.publicKeyId.startsWith('PUB_KEY_ID_')) problems.push('WECHATPAY_PUBLIC_KEY_ID must start with PUB_KEY_ID_');
   if (!/^https:\/\/[^?#]+$/.test(w.notifyUrl)) problems.push('WECHATPAY_NOTIFY_URL must be a public https URL without a query');

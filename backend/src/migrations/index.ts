@@ -1,3 +1,4 @@
+import { PostpayReconciliation1795448968736 } from './1795448968736-PostpayReconciliation';
 import { Consents1795446000846 } from './1795446000846-Consents';
 import { Workforce1795445449351 } from './1795445449351-Workforce';
 import { Ledger1795438535106 } from './1795438535106-Ledger';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   Ledger1795438535106,
   Workforce1795445449351,
   Consents1795446000846,
+  PostpayReconciliation1795448968736,
 ];

@@ -52,7 +52,44 @@ export const EVENT_VERIFIED = {
   false: { label: '未验签', color: 'red' },
 } as const satisfies Record<string, EnumEntry>;
 
-export const EVENT_APPLIED = {
-  true: { label: '已生效', color: 'green' },
-  false: { label: '未生效', color: 'default' },
+/** What the endpoint did with a callback (payment_events.result). */
+export const EVENT_RESULT = {
+  received: { label: '处理中', color: 'default' },
+  applied: { label: '已生效', color: 'green' },
+  duplicate: { label: '重复回调', color: 'blue' },
+  rejected: { label: '已拒绝', color: 'red' },
+} as const satisfies Record<string, EnumEntry>;
+
+export const PAYMENT_PURPOSE = {
+  prepay: { label: '下单支付', color: 'blue' },
+  postpay: { label: '补差款', color: 'orange' },
+} as const satisfies Record<string, EnumEntry>;
+
+export const REFUND_SOURCE = {
+  manual: { label: '人工退款', color: 'blue' },
+  order_cancel: { label: '取消退款', color: 'default' },
+  late_payment: { label: '迟到支付退回', color: 'orange' },
+} as const satisfies Record<string, EnumEntry>;
+
+/** The postpay balance's derived state (GET /api/admin/orders/:id/money → postpay.state). */
+export const POSTPAY_STATE = {
+  none: { label: '无补差款', color: 'default' },
+  awaiting_confirmation: { label: '待客户确认费用', color: 'gold' },
+  unpaid: { label: '待支付补差款', color: 'red' },
+  paying: { label: '补差款支付中', color: 'processing' },
+  paid: { label: '补差款已结清', color: 'green' },
+} as const satisfies Record<string, EnumEntry>;
+
+/** Reconciliation results (bill-matching.ts). */
+export const RECON_RESULT = {
+  matched: { label: '一致', color: 'green' },
+  missing_ours: { label: '我方缺失', color: 'red' },
+  missing_theirs: { label: '渠道缺失', color: 'volcano' },
+  amount_mismatch: { label: '金额不符', color: 'orange' },
+  status_mismatch: { label: '状态不符', color: 'gold' },
+} as const satisfies Record<string, EnumEntry>;
+
+export const RECON_KIND = {
+  payment: { label: '支付', color: 'blue' },
+  refund: { label: '退款', color: 'magenta' },
 } as const satisfies Record<string, EnumEntry>;

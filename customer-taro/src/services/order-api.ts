@@ -200,6 +200,22 @@ export interface PaymentStart {
   sandboxPayUrl?: string | null
 }
 
+/** GET /api/app/orders/:id/postpay: extra charges paid after the service, derived by the backend. */
+export type PostpayState = 'none' | 'awaiting_confirmation' | 'unpaid' | 'paying' | 'paid'
+
+export interface PostpayView {
+  orderId: number
+  orderStatus: string
+  state: PostpayState
+  chargedFen: number
+  paidFen: number
+  dueFen: number
+  awaitingConfirmationFen: number
+  payable: boolean
+  charges: { id: number; description: string; amountFen: number; receiptUrl: string; status: 'pending' | 'confirmed' | 'rejected'; createdAt: string }[]
+  payments: { id: number; outTradeNo: string; amountFen: number; status: string; appliedToOrder: boolean; paidAt: string | null; createdAt: string }[]
+}
+
 /** Some list endpoints answer a page, some a bare array: both read as an array. */
 function listOf<T>(body: T[] | Page<T>): T[] {
   return Array.isArray(body) ? body : body.list
@@ -233,6 +249,15 @@ export const orderApi = {
 
   startPayment: (id: number, idempotencyKey: string) =>
     http.post<PaymentStart>(`/api/app/orders/${id}/pay`, undefined, { header: { 'Idempotency-Key': idempotencyKey } }),
+
+  postpay: (id: number) => http.get<PostpayView>(`/api/app/orders/${id}/postpay`),
+
+  /** The balance's payment (same channel and callback path as the prepayment); the amount is what is due now. */
+  startPostpay: (id: number, idempotencyKey: string) =>
+    http.post<PaymentStart>(`/api/app/orders/${id}/postpay/pay`, undefined, { header: { 'Idempotency-Key': idempotencyKey } }),
+
+  answerCharge: (id: number, chargeId: number, confirm: boolean) =>
+    http.post<unknown>(`/api/app/orders/${id}/extra-charges/${chargeId}/${confirm ? 'confirm' : 'reject'}`),
 
   /** H5 only: the development sandbox's cashier, standing in for WeChat's. It sends the signed callback. */
   sandboxPay: (prepayId: string) =>

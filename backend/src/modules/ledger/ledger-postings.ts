@@ -14,6 +14,7 @@
  *                                      escort's share in basis points, largest remainder)
  *   close        cancelled order ends  customer_prepayments +P'   / refunds −R'  / platform_revenue −(P' − R') (penalty kept)
  *   refund after recognition           platform_revenue +a / escort_payable +b / clearing −R, a + b = R split like X : Y
+ *   postpay      balance paid          clearing +B                / escort_payable −B (the escort's outlay, reimbursed)
  *   payout       settlement pays       escort_payable +E          / clearing −E
  *   channel fee  (placeholder)         channel_fees +F            / clearing −F
  * So for every recognised or closed order: paid = platform share + escort share + refunds, to the fen.
@@ -34,6 +35,7 @@ export const LEDGER_ACCOUNT_CODES = Object.keys(LEDGER_ACCOUNTS) as LedgerAccoun
 /** What caused an entry; with `sourceId` it is unique, so posting the same event twice posts once. */
 export const LEDGER_SOURCE_TYPES = {
   payment_capture: '支付成功',
+  postpay_capture: '补差款支付成功（代垫费用，全额应付陪诊师）',
   refund: '退款成功',
   order_recognition: '订单完成确认收入',
   order_close: '取消订单结转',
@@ -185,5 +187,18 @@ export function channelFeeLines(amountFen: number, orderId: number | null = null
   return entry([
     { account: 'channel_fees', amountFen, orderId },
     { account: 'customer_payments_clearing', amountFen: -amountFen, orderId },
+  ]);
+}
+
+/**
+ * A postpay balance paid (the customer reimbursing extra charges the escort laid out): the money
+ * is owed to that escort in full, nothing of it is platform revenue, and it never passes through
+ * prepayments (the order may already be recognised).
+ */
+export function postpayCaptureLines(orderId: number, escortId: number, amountFen: number): LedgerLineInput[] {
+  positive(amountFen, 'postpay amount');
+  return entry([
+    { account: 'customer_payments_clearing', amountFen, orderId },
+    { account: 'escort_payable', amountFen: -amountFen, orderId, escortId },
   ]);
 }

@@ -14,6 +14,7 @@ import {
   captureLines,
   closeLines,
   payoutLines,
+  postpayCaptureLines,
   recognitionLines,
   refundLines,
   reversalLines,
@@ -76,6 +77,16 @@ export class LedgerService {
   /** A payment succeeded (applied to its order or not: either way the money is ours to serve or give back). */
   postCapture(manager: EntityManager, payment: { id: number; orderId: number; amountFen: number; outTradeNo: string }) {
     return this.post(manager, { type: 'payment_capture', id: payment.id, orderId: payment.orderId, memo: `支付 ${payment.outTradeNo}` }, captureLines(payment.orderId, payment.amountFen));
+  }
+
+  /**
+   * A postpay balance was paid and applied to its order: owed in full to the escort who laid the
+   * money out. Without an escort (never in practice: extra charges come from the assigned escort)
+   * it is booked like a prepayment, so it is still accounted for.
+   */
+  postPostpayCapture(manager: EntityManager, payment: { id: number; orderId: number; amountFen: number; outTradeNo: string }, escortId: number | null) {
+    const source: LedgerSource = { type: 'postpay_capture', id: payment.id, orderId: payment.orderId, memo: `补差款支付 ${payment.outTradeNo}` };
+    return this.post(manager, source, escortId === null ? captureLines(payment.orderId, payment.amountFen) : postpayCaptureLines(payment.orderId, escortId, payment.amountFen));
   }
 
   /**
@@ -163,7 +174,13 @@ export class LedgerService {
 
   /** What is left of an order's recognised shares, and the escort who holds theirs. */
   private async recognisedShares(manager: EntityManager, orderId: number): Promise<RecognitionSplit & { escortId: number | null }> {
-    const escortLine = await manager.getRepository(LedgerLine).findOne({ where: { orderId, account: 'escort_payable' }, order: { id: 'ASC' } });
+    const escortLine = await manager
+      .getRepository(LedgerLine)
+      .createQueryBuilder('l')
+      .innerJoin(LedgerEntry, 'e', 'e.id = l.entry_id')
+      .where('l.order_id = :orderId AND l.account = :account AND e.source_type <> :postpay', { orderId, account: 'escort_payable', postpay: 'postpay_capture' })
+      .orderBy('l.id', 'ASC')
+      .getOne();
     const escortId = escortLine?.escortId ?? null;
     return {
       platformFen: -(await this.balance(manager, 'platform_revenue', { orderId })),
@@ -172,9 +189,20 @@ export class LedgerService {
     };
   }
 
-  /** The escort_payable lines of one order (payouts carry no order, so they do not count). */
+  /**
+   * The escort_payable lines of one order (payouts carry no order, so they do not count), without
+   * postpay reimbursements: a refund after recognition takes back shares of the service, never
+   * the escort's outlay.
+   */
   private async orderEscortShare(manager: EntityManager, orderId: number): Promise<number> {
-    return this.balance(manager, 'escort_payable', { orderId });
+    const row = await manager
+      .getRepository(LedgerLine)
+      .createQueryBuilder('l')
+      .innerJoin(LedgerEntry, 'e', 'e.id = l.entry_id')
+      .select('COALESCE(SUM(l.amount_fen), 0)', 'total')
+      .where('l.order_id = :orderId AND l.account = :account AND e.source_type <> :postpay', { orderId, account: 'escort_payable', postpay: 'postpay_capture' })
+      .getRawOne<{ total: string | number }>();
+    return Number(row?.total ?? 0);
   }
 
   // ------------------------------------------------------------ reading

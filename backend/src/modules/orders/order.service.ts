@@ -720,6 +720,11 @@ export class OrderService {
     });
   }
 
+  /** An order's extra charges, oldest first: the payments module derives the postpay balance from them (read only). */
+  extraChargesOf(orderId: number, manager: EntityManager = this.orders.manager): Promise<OrderExtraCharge[]> {
+    return manager.getRepository(OrderExtraCharge).find({ where: { orderId }, order: { id: 'ASC' } });
+  }
+
   /** The customer confirms or rejects an extra charge (confirmed ones are paid after the service). */
   async answerExtraCharge(orderId: number, chargeId: number, confirm: boolean, actor: OrderActor) {
     return this.tx.run(async manager => {

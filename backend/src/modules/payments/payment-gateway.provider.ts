@@ -1,9 +1,9 @@
-import { Config, Destroy, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Config, Destroy, ILogger, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { PaymentGateway } from './payment-gateway';
 import { WechatPayV3Gateway } from './wechatpay-v3.gateway';
 import { SandboxPayGateway } from './sandbox-pay.gateway';
 import { SandboxPayChannel, sandboxKeys } from './sandbox-pay-channel';
-import { loadPrivateKey, loadPublicKey, PlatformKeyring, platformKeysFromCertificates } from './wechatpay-crypto';
+import { loadPrivateKey, loadPublicKey, PlatformKeyring, platformKeysFromCertificates, readPem } from './wechatpay-crypto';
 import { AppSettings, wechatPayProblems } from '../../config/settings';
 
 const isProduction = (env: string) => env === 'production' || env === 'prod';
@@ -18,6 +18,9 @@ const isProduction = (env: string) => env === 'production' || env === 'prod';
 export class PaymentGatewayProvider {
   @Config('app')
   settings: AppSettings;
+
+  @Logger()
+  logger: ILogger;
 
   private current: PaymentGateway | null = null;
   private channel: SandboxPayChannel | null = null;
@@ -38,9 +41,14 @@ export class PaymentGatewayProvider {
     return this.settings.paymentProvider === 'sandbox' && !isProduction(this.settings.env);
   }
 
-  /** Fails fast on a bad WeChat Pay configuration. */
+  /** Fails fast on a bad WeChat Pay configuration, and starts the first platform certificate download. */
   checkOnStart(): void {
-    if (this.settings.paymentProvider === 'wechat') void this.gateway;
+    if (this.settings.paymentProvider !== 'wechat') return;
+    const gateway = this.gateway;
+    gateway.refreshPlatformCertificates?.(0).then(
+      r => r && this.logger.info('[payments] platform certificates: %s', r.certificates.map(c => `${c.serial} until ${c.notAfter.toISOString()}`).join(', ')),
+      err => this.logger.error('[payments] platform certificate download failed (retried by the job and on the first callback): %s', err)
+    );
   }
 
   private build(): PaymentGateway {
@@ -63,6 +71,7 @@ export class PaymentGatewayProvider {
         refundNotifyUrl: w.refundNotifyUrl,
         baseUrl: w.baseUrl,
         requestSerial: w.publicKeyId || undefined,
+        certificateDownload: w.certificateDownload,
       });
     }
     if (s.paymentProvider !== 'sandbox') throw new Error(`PAYMENT_PROVIDER=${String(s.paymentProvider)} is unknown (sandbox or wechat)`);
@@ -72,6 +81,7 @@ export class PaymentGatewayProvider {
       appId: s.wechatPay.appId,
       apiV3Key: s.sandboxPay.apiV3Key || undefined,
       platformKey: s.sandboxPay.platformPrivateKey ? loadPrivateKey(s.sandboxPay.platformPrivateKey) : undefined,
+      platformCertificatePem: s.sandboxPay.platformCert ? readPem(s.sandboxPay.platformCert) : undefined,
       merchantKey: s.sandboxPay.merchantPrivateKey ? loadPrivateKey(s.sandboxPay.merchantPrivateKey) : undefined,
     });
     this.channel = new SandboxPayChannel(keys, { refundMode: s.sandboxPay.refunds });

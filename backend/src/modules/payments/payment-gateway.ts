@@ -146,4 +146,11 @@ export interface PaymentGateway {
   queryRefund(outRefundNo: string): Promise<ChannelRefund | null>;
   /** Verifies the signature (serial, time window, RSA) and decrypts the resource; throws NotificationRejectedError. */
   verifyNotification(input: IncomingNotification, nowMs?: number): VerifiedNotification;
+  /**
+   * Downloads the platform certificates again (GET /v3/certificates) unless that happened within
+   * `minIntervalMs`; null when the gateway does not download certificates or it was too soon.
+   */
+  /** The channel's trade bill of a Shanghai day (`YYYY-MM-DD`), as text in WeChat's format, hash-checked. */
+  downloadTradeBill?(billDate: string): Promise<string>;
+  refreshPlatformCertificates?(minIntervalMs?: number): Promise<{ added: string[]; certificates: { serial: string; notAfter: Date }[] } | null>;
 }

@@ -1,6 +1,7 @@
 import { Config, ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { PaymentService } from './payment.service';
 import { RefundService } from './refund.service';
+import { PaymentGatewayProvider } from './payment-gateway.provider';
 import type { AppSettings } from '../../config/settings';
 
 export interface PaymentTickResult {
@@ -11,6 +12,8 @@ export interface PaymentTickResult {
   refundsRetried: number;
   refundsSettled: number;
 }
+
+const CERTIFICATE_REFRESH_HOURS = 12;
 
 const NOTHING: PaymentTickResult = { paymentsChecked: 0, paymentsApplied: 0, paymentsClosed: 0, refundsRequested: 0, refundsRetried: 0, refundsSettled: 0 };
 
@@ -29,6 +32,9 @@ export class PaymentJobs {
 
   @Inject()
   refunds: RefundService;
+
+  @Inject()
+  gateways: PaymentGatewayProvider;
 
   @Config('app')
   settings: AppSettings;
@@ -50,6 +56,15 @@ export class PaymentJobs {
     this.timer = null;
   }
 
+  /** WeChat publishes a new platform certificate well before the old one expires: download every 12 hours. */
+  async refreshCertificates(): Promise<void> {
+    const refreshed = await this.gateways.gateway.refreshPlatformCertificates?.(CERTIFICATE_REFRESH_HOURS * 3600_000).catch(err => {
+      this.logger.warn('[jobs] platform certificate download failed: %s', err);
+      return null;
+    });
+    if (refreshed?.added.length) this.logger.info('[jobs] new platform certificates: %s', refreshed.added.join(', '));
+  }
+
   /** One pass; tests call it with a chosen clock. */
   async tick(now = new Date(), options: { paymentAgeMinutes?: number; refundRetryMinutes?: number; refundQueryMinutes?: number } = {}): Promise<PaymentTickResult> {
     if (this.running) return { ...NOTHING };
@@ -59,6 +74,7 @@ export class PaymentJobs {
       const refundsRequested = await this.refunds.requestDueRefunds();
       const refundsRetried = await this.refunds.retryPendingRefunds(now, options.refundRetryMinutes ?? 1);
       const refundsSettled = await this.refunds.queryProcessingRefunds(now, options.refundQueryMinutes ?? 10);
+      await this.refreshCertificates();
       const result = { paymentsChecked: reconciled.checked, paymentsApplied: reconciled.applied, paymentsClosed: reconciled.closed, refundsRequested, refundsRetried, refundsSettled };
       if (reconciled.applied || reconciled.closed || refundsRequested || refundsRetried || refundsSettled) this.logger.info('[jobs] payments: %j', result);
       return result;

@@ -96,7 +96,7 @@ export class PaymentNotificationService {
       if (body.length > MAX_CALLBACK_BODY_CHARS) return await this.reject(eventId, kind, req, 'body_too_large', serial);
       let n: VerifiedNotification;
       try {
-        n = this.gateways.gateway.verifyNotification({ headers: req.headers, body }, nowMs);
+        n = await this.verify({ headers: req.headers, body }, nowMs);
       } catch (err) {
         if (err instanceof NotificationRejectedError) return await this.reject(eventId, kind, req, err.reason, serial);
         throw err;
@@ -116,6 +116,27 @@ export class PaymentNotificationService {
       this.logger.error('[payments] %s callback %d (request %s) failed: %s', kind, eventId, req.requestId, err);
       await this.events.update({ id: eventId }, { reason: `error: ${(err as Error).message}`.slice(0, 255) }).catch(() => undefined);
       return { status: 500, body: { code: 'FAIL', message: '系统繁忙，请稍后重试' } };
+    }
+  }
+
+  /**
+   * Verifies a callback; a serial we do not know may be a new platform certificate (WeChat rotates
+   * them), so the certificates are downloaded again, at most once a minute whatever the callbacks
+   * say, and the callback verified once more. A download that fails leaves the rejection as it was.
+   */
+  private async verify(input: { headers: HeaderSource; body: string }, nowMs: number): Promise<VerifiedNotification> {
+    const gateway = this.gateways.gateway;
+    try {
+      return gateway.verifyNotification(input, nowMs);
+    } catch (err) {
+      if (!(err instanceof NotificationRejectedError) || err.reason !== 'unknown_serial' || !gateway.refreshPlatformCertificates) throw err;
+      const refreshed = await gateway.refreshPlatformCertificates().catch(e => {
+        this.logger.warn('[payments] certificate download for an unknown serial failed: %s', e);
+        return null;
+      });
+      if (!refreshed?.added.length) throw err;
+      this.logger.info('[payments] new platform certificates %s downloaded for a callback', refreshed.added.join(', '));
+      return gateway.verifyNotification(input, nowMs);
     }
   }
 

@@ -2,6 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { Payment } from './payment.entity';
+import { PaymentService } from './payment.service';
 import { PaymentEvent } from './payment-event.entity';
 import { Refund, RefundStatus } from './refund.entity';
 import { Order } from '../orders/order.entity';
@@ -45,6 +46,9 @@ export class PaymentQueryService {
 
   @Inject()
   ledger: LedgerService;
+
+  @Inject()
+  paymentService: PaymentService;
 
   private scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, cityIds: number[] | null, orderNo?: string): SelectQueryBuilder<T> {
     if (cityIds !== null) qb.andWhere(cityIds.length ? 'o.city_id IN (:...cityIds)' : '1 = 0', { cityIds });
@@ -116,7 +120,7 @@ export class PaymentQueryService {
     const paidFen = sum(payments.filter(p => p.status === 'succeeded').map(p => p.amountFen));
     const refundedFen = sum(refunds.filter(r => r.status === 'succeeded').map(r => r.amountFen));
     const refundInFlightFen = sum(refunds.filter(r => IN_FLIGHT.includes(r.status)).map(r => r.amountFen));
-    const applied = payments.find(p => p.status === 'succeeded' && p.appliedToOrder);
+    const applied = payments.find(p => p.status === 'succeeded' && p.appliedToOrder && p.purpose === 'prepay');
     const heldOnApplied = applied ? sum(refunds.filter(r => r.paymentId === applied.id && r.status !== 'failed' && r.status !== 'rejected').map(r => r.amountFen)) : 0;
     const shareLines = ledgerEntries.flatMap(e => e.lines);
     return {
@@ -136,6 +140,24 @@ export class PaymentQueryService {
       refunds: await this.refundViews(refunds),
       ledgerEntries,
       balances,
+      postpay: await this.paymentService.postpayView(order.id, actor),
+    };
+  }
+
+  /**
+   * What reconciliation compares with a day's bill: the payments and refunds the bill names (by
+   * out_trade_no / out_refund_no, whatever their day) and every one that succeeded in [from, to).
+   */
+  async reconciliationRecords(from: Date, to: Date, outTradeNos: string[], outRefundNos: string[]) {
+    const pq = this.payments.createQueryBuilder('p').where('(p.status = :succeeded AND p.paid_at >= :from AND p.paid_at < :to)', { succeeded: 'succeeded', from, to });
+    if (outTradeNos.length) pq.orWhere('p.out_trade_no IN (:...nos)', { nos: outTradeNos });
+    const rq = this.refunds.createQueryBuilder('r').where('(r.status = :succeeded AND r.succeeded_at >= :from AND r.succeeded_at < :to)', { succeeded: 'succeeded', from, to });
+    if (outRefundNos.length) rq.orWhere('r.out_refund_no IN (:...nos)', { nos: outRefundNos });
+    const [payments, refunds] = await Promise.all([pq.getMany(), rq.getMany()]);
+    const tradeNos = new Map((await this.payments.find({ where: { id: In([...new Set(refunds.map(r => r.paymentId))]) }, select: { id: true, outTradeNo: true } })).map(p => [p.id, p.outTradeNo]));
+    return {
+      payments: payments.map(p => ({ outTradeNo: p.outTradeNo, transactionId: p.channelTransactionId, amountFen: p.amountFen, status: p.status, paidAt: p.paidAt ? new Date(p.paidAt) : null })),
+      refunds: refunds.map(r => ({ outRefundNo: r.outRefundNo, outTradeNo: tradeNos.get(r.paymentId) ?? '', channelRefundId: r.channelRefundId, amountFen: r.amountFen, status: r.status, succeededAt: r.succeededAt ? new Date(r.succeededAt) : null })),
     };
   }
 
@@ -165,6 +187,7 @@ export class PaymentQueryService {
       orderNo: nos.get(p.orderId) ?? '',
       outTradeNo: p.outTradeNo,
       channel: p.channel,
+      purpose: p.purpose,
       amountFen: p.amountFen,
       status: p.status,
       channelTransactionId: p.channelTransactionId,

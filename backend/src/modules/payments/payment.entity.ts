@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import type { PaymentChannel } from './payment-gateway';
 
 export type PaymentStatus = 'pending' | 'succeeded' | 'closed' | 'failed';
+/** `prepay`: the order's price, paid when booking. `postpay`: the balance of confirmed extra charges, paid after the service. */
+export type PaymentPurpose = 'prepay' | 'postpay';
 
 const fen = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 
@@ -28,6 +30,9 @@ export class Payment {
   @Column({ type: 'varchar', length: 16 })
   channel: PaymentChannel;
 
+  @Column({ type: 'varchar', length: 16, default: 'prepay' })
+  purpose: PaymentPurpose;
+
   @Column({ type: 'bigint', name: 'amount_fen', transformer: fen })
   amountFen: number;
 
@@ -36,7 +41,8 @@ export class Payment {
 
   /**
    * The order id while this payment is pending, else null: the unique key allows one open
-   * payment per order, so two "pay" taps at once cannot open two channel transactions.
+   * payment per order, so two "pay" taps at once cannot open two channel transactions. Prepay and
+   * postpay share it: the balance is only payable once the order is paid and in service.
    */
   @Index('uq_payments_open_order', { unique: true })
   @Column({ type: 'int', name: 'open_order_id', nullable: true })

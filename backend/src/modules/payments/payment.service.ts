@@ -1,7 +1,8 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { LessThan, MoreThan, Repository } from 'typeorm';
-import { Payment } from './payment.entity';
+import { EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
+import { Payment, PaymentPurpose } from './payment.entity';
+import { POSTPAY_PAYABLE_STATUSES, PostpayBalance, postpayBalance } from './postpay-balance';
 import { PaymentEvent } from './payment-event.entity';
 import { ChannelTransaction, GatewayError, JsapiPayParams, PaymentChannel } from './payment-gateway';
 import { PaymentGatewayProvider } from './payment-gateway.provider';
@@ -19,6 +20,7 @@ import { AppError, Errors } from '../../common/errors';
 export interface PaymentStart {
   paymentId: number;
   orderId: number;
+  purpose: PaymentPurpose;
   outTradeNo: string;
   amountFen: number;
   channel: PaymentChannel;
@@ -27,6 +29,19 @@ export interface PaymentStart {
   payParams: JsapiPayParams;
   /** Sandbox only: where the H5 app (or a test) confirms the payment in the stand-in cashier. */
   sandboxPayUrl: string | null;
+}
+
+/** The customer has this long to pay a postpay balance once they open its cashier. */
+export const POSTPAY_WINDOW_MINUTES = 30;
+
+/** What the customer and the console see of an order's postpay balance. */
+export interface PostpayView extends PostpayBalance {
+  orderId: number;
+  orderStatus: string;
+  /** True when the customer can pay the balance now. */
+  payable: boolean;
+  charges: { id: number; description: string; amountFen: number; receiptUrl: string; status: string; createdAt: Date }[];
+  payments: { id: number; outTradeNo: string; amountFen: number; status: string; appliedToOrder: boolean; paidAt: Date | null; createdAt: Date }[];
 }
 
 /** What a verified report of money in (callback or query) led to. */
@@ -79,17 +94,72 @@ export class PaymentService {
   async startPayment(orderId: number, actor: OrderActor, now = new Date()): Promise<PaymentStart> {
     const order = await this.orders.getForActor(orderId, actor);
     this.assertPayable(order, now);
+    return this.openAndPrepay(order, {
+      purpose: 'prepay',
+      amountFen: () => order.totalFen,
+      description: `${order.serviceName} ${order.orderNo}`,
+      expiresAt: () => new Date(Math.max(new Date(order.paymentDeadlineAt).getTime(), now.getTime() + 60_000)),
+      alreadyPaid: () => Errors.conflict('ORDER_ALREADY_PAID', '订单已支付，请勿重复支付'),
+    });
+  }
+
+  /**
+   * Opens (or reuses) the payment of the order's postpay balance: confirmed extra charges less the
+   * postpay payments already applied. Same channel, same one-open-payment key, same callback path
+   * as the prepayment; only the amount and what "applied" means differ.
+   */
+  async startPostpay(orderId: number, actor: OrderActor, now = new Date()): Promise<PaymentStart> {
+    const order = await this.orders.getForActor(orderId, actor);
+    if (!POSTPAY_PAYABLE_STATUSES.includes(order.status)) {
+      throw Errors.conflict('POSTPAY_NOT_PAYABLE', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，不能支付补差款`);
+    }
+    const balance = await this.postpayBalanceOf(this.payments.manager, order.id);
+    if (balance.dueFen < 1) throw Errors.conflict('POSTPAY_NOTHING_DUE', balance.awaitingConfirmationFen > 0 ? '请先确认代垫费用' : '没有待支付的补差款');
+    return this.openAndPrepay(order, {
+      purpose: 'postpay',
+      amountFen: async () => (await this.postpayBalanceOf(this.payments.manager, order.id)).dueFen,
+      description: `${order.serviceName} 代垫费用 ${order.orderNo}`,
+      expiresAt: () => new Date(now.getTime() + POSTPAY_WINDOW_MINUTES * 60_000),
+      alreadyPaid: () => Errors.conflict('POSTPAY_ALREADY_PAID', '补差款已支付，请勿重复支付'),
+    });
+  }
+
+  /** The postpay balance of an order, derived from its charges (orders module) and postpay payments. */
+  async postpayBalanceOf(manager: EntityManager, orderId: number): Promise<PostpayBalance> {
+    const [charges, payments] = await Promise.all([this.orders.extraChargesOf(orderId, manager), manager.getRepository(Payment).find({ where: { orderId, purpose: 'postpay' } })]);
+    return postpayBalance(charges, payments);
+  }
+
+  /** The balance with its charges and payments, for the customer (their own orders) and staff (their cities). */
+  async postpayView(orderId: number, actor: OrderActor): Promise<PostpayView> {
+    const order = await this.orders.getForActor(orderId, actor);
+    const [charges, payments] = await Promise.all([this.orders.extraChargesOf(order.id), this.payments.find({ where: { orderId: order.id, purpose: 'postpay' }, order: { id: 'ASC' } })]);
+    const balance = postpayBalance(charges, payments);
+    return {
+      orderId: order.id,
+      orderStatus: order.status,
+      ...balance,
+      payable: balance.dueFen > 0 && POSTPAY_PAYABLE_STATUSES.includes(order.status),
+      charges: charges.map(c => ({ id: c.id, description: c.description, amountFen: c.amountFen, receiptUrl: c.receiptUrl, status: c.status, createdAt: c.createdAt })),
+      payments: payments.map(p => ({ id: p.id, outTradeNo: p.outTradeNo, amountFen: p.amountFen, status: p.status, appliedToOrder: p.appliedToOrder, paidAt: p.paidAt, createdAt: p.createdAt })),
+    };
+  }
+
+  private async openAndPrepay(
+    order: Order,
+    spec: { purpose: PaymentPurpose; amountFen: () => number | Promise<number>; description: string; expiresAt: () => Date; alreadyPaid: () => AppError }
+  ): Promise<PaymentStart> {
     const gateway = this.gateways.gateway;
     const customer = await this.customers.findActive(order.customerId);
     const openid = customer?.wechatOpenid ?? null;
     if (!openid && gateway.channel === 'wechat') throw Errors.rule('WECHAT_OPENID_REQUIRED', '请先使用微信登录后再支付');
 
     for (let attempt = 0; ; attempt++) {
-      const payment = await this.openPayment(order, gateway.channel, openid, now);
+      const payment = await this.openPayment(order, spec, gateway.channel, openid);
       try {
         const prepay = await gateway.prepayJsapi({
           outTradeNo: payment.outTradeNo,
-          description: `${order.serviceName} ${order.orderNo}`,
+          description: spec.description,
           amountFen: payment.amountFen,
           payerOpenid: openid,
           expiresAt: payment.expiresAt,
@@ -98,6 +168,7 @@ export class PaymentService {
         return {
           paymentId: payment.id,
           orderId: order.id,
+          purpose: payment.purpose,
           outTradeNo: payment.outTradeNo,
           amountFen: payment.amountFen,
           channel: gateway.channel,
@@ -110,7 +181,7 @@ export class PaymentService {
         if (err.code === 'ORDERPAID') {
           // Paid while the callback is still on its way: believe the (signed) query, not the error.
           await this.syncWithChannel(payment);
-          throw Errors.conflict('ORDER_ALREADY_PAID', '订单已支付，请勿重复支付');
+          throw spec.alreadyPaid();
         }
         if ((err.code === 'ORDER_CLOSED' || err.code === 'OUT_TRADE_NO_USED') && attempt === 0) {
           // The channel no longer takes money under this number: retire it and open the next.
@@ -137,28 +208,38 @@ export class PaymentService {
    * otherwise closed at the channel and replaced. The unique open_order_id lets exactly one of
    * two concurrent taps create it; the other reuses the winner's.
    */
-  private async openPayment(order: Order, channel: PaymentChannel, openid: string | null, now: Date): Promise<Payment> {
+  private async openPayment(
+    order: Order,
+    spec: { purpose: PaymentPurpose; amountFen: () => number | Promise<number>; expiresAt: () => Date; alreadyPaid: () => AppError },
+    channel: PaymentChannel,
+    openid: string | null
+  ): Promise<Payment> {
     for (let attempt = 0; attempt < 5; attempt++) {
+      const amountFen = await spec.amountFen();
+      if (amountFen < 1) throw spec.alreadyPaid();
       const open = await this.payments.findOne({ where: { openOrderId: order.id } });
       if (open) {
-        if (open.amountFen === order.totalFen && open.channel === channel && open.payerOpenid === openid) return open;
-        await this.closeAtChannel(open, 'superseded');
+        if (open.purpose === spec.purpose && open.amountFen === amountFen && open.channel === channel && open.payerOpenid === openid) return open;
+        if ((await this.closeAtChannel(open, 'superseded')) === 'paid' && open.purpose === spec.purpose) throw spec.alreadyPaid();
         continue;
       }
-      const count = await this.payments.count({ where: { orderId: order.id } });
+      // Prepayments are numbered -01, -02 …; postpay balances -P01, -P02 … (each within 32 characters).
+      const count = await this.payments.count({ where: { orderId: order.id, purpose: spec.purpose } });
+      const prefix = spec.purpose === 'postpay' ? 'P' : '';
       try {
         const inserted = await this.payments.insert({
           orderId: order.id,
-          outTradeNo: `${order.orderNo}-${String(count + 1 + attempt).padStart(2, '0')}`,
+          outTradeNo: `${order.orderNo}-${prefix}${String(count + 1 + attempt).padStart(2, '0')}`,
           channel,
-          amountFen: order.totalFen,
+          purpose: spec.purpose,
+          amountFen,
           status: 'pending',
           openOrderId: order.id,
           channelTransactionId: null,
           prepayId: null,
           payerOpenid: openid,
           appliedToOrder: false,
-          expiresAt: new Date(Math.max(new Date(order.paymentDeadlineAt).getTime(), now.getTime() + 60_000)),
+          expiresAt: spec.expiresAt(),
           paidAt: null,
           closedAt: null,
           statusReason: '',
@@ -240,37 +321,45 @@ export class PaymentService {
         return { outcome: 'rejected', reason: 'transaction_id_conflict', payment: p } as const;
       }
       // A late payment (cancelled or closed order) is money we hold and must give back, not a paid order.
-      const payable = order.status === 'pending_payment' && order.totalFen === p.amountFen;
+      // A postpay payment pays the balance only while the order still owes at least its amount
+      // (read under the order's lock): money beyond the balance is given back the same way.
+      const postpay = p.purpose === 'postpay';
+      const payable = postpay
+        ? POSTPAY_PAYABLE_STATUSES.includes(order.status) && p.amountFen <= (await this.postpayBalanceOf(manager, order.id)).dueFen
+        : order.status === 'pending_payment' && order.totalFen === p.amountFen;
       const paidAt = t.successTime ?? new Date();
       const swapped = await manager
         .createQueryBuilder()
         .update(Payment)
-        .set({ status: 'succeeded', channelTransactionId: transactionId, paidAt, payerOpenid: t.payerOpenid ?? p.payerOpenid, openOrderId: null, appliedToOrder: payable, statusReason: payable ? '' : `order ${order.status}: refunded in full` })
+        .set({ status: 'succeeded', channelTransactionId: transactionId, paidAt, payerOpenid: t.payerOpenid ?? p.payerOpenid, openOrderId: null, appliedToOrder: payable, statusReason: payable ? '' : postpay ? `postpay beyond the balance (order ${order.status}): refunded in full` : `order ${order.status}: refunded in full` })
         .where('id = :id AND status = :status', { id: p.id, status: p.status })
         .execute();
       if (!swapped.affected) return { outcome: 'duplicate', payment: p } as const;
       // The journal moves with the payment: the capture commits or rolls back with the swap.
-      await this.ledger.postCapture(manager, p);
+      if (postpay && payable) await this.ledger.postPostpayCapture(manager, p, order.escortId);
+      else await this.ledger.postCapture(manager, p);
       let refundId: number | null = null;
-      if (payable) {
+      if (payable && !postpay) {
         await this.orders.markPaidIn(manager, order.id, p.amountFen, paidAt);
-      } else {
+      } else if (!payable) {
         refundId = await this.refunds.createRefundRow(manager, { ...p, status: 'succeeded' }, {
           amountFen: p.amountFen,
-          reason: `订单${ORDER_STATUS_LABELS[order.status]}，支付款自动退回`,
+          reason: postpay ? '补差款已结清，重复支付款自动退回' : `订单${ORDER_STATUS_LABELS[order.status]}，支付款自动退回`,
           source: 'late_payment',
           purposeKey: `late_payment:${p.id}`,
           actor: SYSTEM_ACTOR,
         });
       }
       if (context.eventId) {
-        await manager.getRepository(PaymentEvent).update({ id: context.eventId }, { applied: true, result: 'applied', paymentId: p.id, reason: payable ? 'payment succeeded' : `late payment for a ${order.status} order: refund ${refundId}` });
+        const reason = payable ? (postpay ? 'postpay balance paid' : 'payment succeeded') : `${postpay ? 'postpay beyond the balance' : 'late payment'} for a ${order.status} order: refund ${refundId}`;
+        await manager.getRepository(PaymentEvent).update({ id: context.eventId }, { applied: true, result: 'applied', paymentId: p.id, reason });
       }
-      return { outcome: 'applied', payment: await repo.findOneByOrFail({ id: p.id }), orderPaid: payable, refundId } as const;
+      return { outcome: 'applied', payment: await repo.findOneByOrFail({ id: p.id }), orderPaid: payable && !postpay, refundId } as const;
     });
 
     if (outcome.outcome === 'applied') {
       if (outcome.orderPaid) await this.orders.afterCommit();
+      else if (!outcome.refundId) this.logger.info('[payments] postpay balance %s of order %d paid', outcome.payment.outTradeNo, outcome.payment.orderId);
       else this.logger.warn('[payments] money for order %d arrived after it was no longer payable (%s); refunding in full', outcome.payment.orderId, outcome.payment.outTradeNo);
       // The refund row is committed; whatever happens to this call, the job asks again with the same number.
       if (outcome.refundId) {
@@ -311,7 +400,8 @@ export class PaymentService {
           continue;
         }
         const order = await this.orders.getForActor(p.orderId, SYSTEM_ACTOR);
-        const expired = new Date(p.expiresAt).getTime() <= now.getTime() || order.status !== 'pending_payment';
+        const stillPayable = p.purpose === 'postpay' ? POSTPAY_PAYABLE_STATUSES.includes(order.status) : order.status === 'pending_payment';
+        const expired = new Date(p.expiresAt).getTime() <= now.getTime() || !stillPayable;
         if (!t && expired) {
           if (await this.markClosed(p, 'unknown at the channel')) result.closed++;
         } else if (expired && (await this.closeAtChannel(p, 'expired')) === 'closed') {

@@ -224,7 +224,8 @@ export class RefundService {
   /** The order's payment that paid it (not money refunded as late), locked on MySQL. */
   private async lockOrderPayment(manager: EntityManager, orderId: number): Promise<Payment | null> {
     return manager.getRepository(Payment).findOne({
-      where: { orderId, status: 'succeeded', appliedToOrder: true },
+      // The prepayment: staff and cancellation refunds give back the service's price, never a postpay reimbursement.
+      where: { orderId, status: 'succeeded', appliedToOrder: true, purpose: 'prepay' },
       order: { id: 'ASC' },
       lock: this.tx.lockMode.mode ? { mode: 'pessimistic_write' } : undefined,
     });

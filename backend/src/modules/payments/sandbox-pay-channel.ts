@@ -8,15 +8,18 @@
  *
  * State lives in this process's memory: the sandbox serves one development process.
  */
-import { createHash, createPublicKey, KeyObject, randomBytes, randomInt, randomUUID } from 'crypto';
+import { createHash, createPrivateKey, createPublicKey, KeyObject, randomBytes, randomInt, randomUUID } from 'crypto';
+import { SANDBOX_PLATFORM_CERTIFICATE, SANDBOX_PLATFORM_PRIVATE_KEY } from './sandbox-platform-certificate';
 import type { FetchLike, FetchLikeResponse } from './wechatpay-v3.gateway';
 import { rfc3339Shanghai } from './wechatpay-v3.gateway';
 import type { ChannelRefundStatus, TradeState } from './payment-gateway';
+import { sandboxFeeMilliFen, TradeBillInputRow, writeTradeBill } from './wechatpay-trade-bill';
 import {
   encryptResource,
   generateRsaKeyPair,
   MAX_CLOCK_SKEW_SECONDS,
   parseAuthorization,
+  readPlatformCertificate,
   requestMessage,
   rsaVerify,
   signAsPlatform,
@@ -24,17 +27,31 @@ import {
 } from './wechatpay-crypto';
 import { Errors } from '../../common/errors';
 
+export interface SandboxPlatformKey {
+  serial: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** The X.509 certificate served by GET /v3/certificates; null for a bare key (then nothing to download). */
+  certificatePem: string | null;
+}
+
 export interface SandboxKeys {
   mchId: string;
   appId: string;
   apiV3Key: string;
-  platform: { serial: string; privateKey: KeyObject; publicKey: KeyObject };
+  /** The key the sandbox signs with now (the newest certificate). */
+  platform: SandboxPlatformKey;
   merchant: { serial: string; privateKey: KeyObject; publicKey: KeyObject };
 }
 
-/** Fresh keys for a sandbox (or keys given from the environment, so restarts keep them). */
-export function sandboxKeys(input: { mchId: string; appId: string; apiV3Key?: string; platformKey?: KeyObject; merchantKey?: KeyObject }): SandboxKeys {
-  const pair = (given?: KeyObject) => {
+/**
+ * Keys for a sandbox. The platform key is the shipped sandbox certificate's (so the certificate
+ * download has a real X.509 certificate to serve), or one given from the environment with its
+ * certificate; a key given without a certificate gets a stable SHA-1 serial and no certificate.
+ * The merchant key is fresh unless given (restarts keep it).
+ */
+export function sandboxKeys(input: { mchId: string; appId: string; apiV3Key?: string; platformKey?: KeyObject; platformCertificatePem?: string; merchantKey?: KeyObject }): SandboxKeys {
+  const bare = (given?: KeyObject) => {
     if (!given) return generateRsaKeyPair();
     const publicKey = createPublicKey(given);
     // A stable serial for a given key, like a certificate serial.
@@ -45,9 +62,19 @@ export function sandboxKeys(input: { mchId: string; appId: string; apiV3Key?: st
     mchId: input.mchId,
     appId: input.appId,
     apiV3Key: input.apiV3Key ?? randomBytes(16).toString('hex'),
-    platform: pair(input.platformKey),
-    merchant: pair(input.merchantKey),
+    platform: platformKey(input.platformKey, input.platformCertificatePem) ?? { ...bare(input.platformKey), certificatePem: null },
+    merchant: bare(input.merchantKey),
   };
+}
+
+/** A platform key with its certificate (the shipped one when neither is given); null for a key without a certificate. */
+export function platformKey(privateKey?: KeyObject, certificatePem?: string): SandboxPlatformKey | null {
+  if (privateKey && !certificatePem) return null;
+  const pem = certificatePem ?? SANDBOX_PLATFORM_CERTIFICATE;
+  const key = privateKey ?? createPrivateKey(SANDBOX_PLATFORM_PRIVATE_KEY);
+  const cert = readPlatformCertificate(pem);
+  if (!cert.publicKey.equals(createPublicKey(key))) throw new Error('the sandbox platform certificate does not belong to its private key');
+  return { serial: cert.serial, privateKey: key, publicKey: cert.publicKey, certificatePem: pem };
 }
 
 /** Sends one callback to a notify URL; answers the HTTP status (and body) our endpoint gave. */
@@ -125,6 +152,10 @@ export class SandboxPayChannel {
   /** The scheduled retry of each undelivered callback, by delivery id. */
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly now: () => number;
+  /** Bill files by download token. */
+  private readonly bills = new Map<string, string>();
+  /** Every platform certificate the sandbox has had, served by GET /v3/certificates (WeChat lists old and new during a rotation). */
+  readonly certificates: SandboxPlatformKey[] = [];
 
   constructor(
     readonly keys: SandboxKeys,
@@ -134,6 +165,16 @@ export class SandboxPayChannel {
     this.refundMode = options.refundMode ?? 'auto';
     this.retryDelaysMs = options.retryDelaysMs ?? WECHAT_RETRY_DELAYS_MS;
     this.now = options.now ?? Date.now;
+    if (keys.platform.certificatePem) this.certificates.push(keys.platform);
+  }
+
+  /**
+   * WeChat's certificate rotation: a new platform certificate is listed, then answers and callbacks
+   * are signed with it. A merchant who only knew the old serial must download certificates again.
+   */
+  rotatePlatformKey(next: SandboxPlatformKey): void {
+    if (next.certificatePem && !this.certificates.some(c => c.serial === next.serial)) this.certificates.push(next);
+    this.keys.platform = next;
   }
 
   // ------------------------------------------------------------------ the v3 API, in process
@@ -154,6 +195,13 @@ export class SandboxPayChannel {
     }
     const authProblem = this.checkAuthorization(init.method, signedUrl, body, authorization);
     if (authProblem) return this.answer(401, { code: 'SIGN_ERROR', message: authProblem });
+    if (init.method === 'GET' && path === '/v3/billdownload/file') {
+      // The file itself, like WeChat's: plain text, not signed (its SHA1 came in the signed answer).
+      const text = this.bills.get(u.searchParams.get('token') ?? '');
+      if (text === undefined) return this.answer(404, { code: 'RESOURCE_NOT_EXISTS', message: '账单文件不存在或已过期' });
+      return { status: 200, headers: new Headers({ 'Content-Type': 'text/plain; charset=utf-8' }), text: async () => text };
+    }
+    if (init.method === 'GET' && path === '/v3/bill/tradebill') return this.answer(...Object.values(this.tradeBill(u)) as [number, unknown]);
     let result: { status: number; body?: unknown };
     try {
       result = this.route(init.method, path, u.searchParams, body ? JSON.parse(body) : undefined);
@@ -214,6 +262,7 @@ export class SandboxPayChannel {
       tx.state = 'CLOSED';
       return { status: 204 };
     }
+    if (method === 'GET' && path === '/v3/certificates') return { status: 200, body: { data: this.certificates.map(c => this.certificateResource(c)) } };
     if (method === 'POST' && path === '/v3/refund/domestic/refunds') return this.createRefund(body);
     if (method === 'GET' && (m = path.match(/^\/v3\/refund\/domestic\/refunds\/([^/]+)$/))) {
       const r = this.refunds.get(decodeURIComponent(m[1]));
@@ -292,6 +341,48 @@ export class SandboxPayChannel {
       this.track(new Promise(resolve => setImmediate(resolve)).then(() => this.completeRefund(r.outRefundNo, 'SUCCESS')).catch(() => undefined));
     }
     return { status: 200, body: this.refundResource(r, 'status') };
+  }
+
+  /**
+   * GET /v3/bill/tradebill: the day's bill built from what this sandbox holds (payments by their
+   * success time, refunds by theirs, Shanghai day), stored under a token, answered with its SHA1.
+   */
+  private tradeBill(u: URL): { status: number; body: unknown } {
+    const date = u.searchParams.get('bill_date') ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { status: 400, body: { code: 'PARAM_ERROR', message: 'bill_date' } };
+    const from = new Date(`${date}T00:00:00+08:00`).getTime();
+    if (from + 24 * 3600_000 > this.now()) return { status: 400, body: { code: 'NO_STATEMENT_EXIST', message: '账单尚未生成' } };
+    const inDay = (d: Date | null) => d !== null && d.getTime() >= from && d.getTime() < from + 24 * 3600_000;
+    const rows: TradeBillInputRow[] = [];
+    for (const tx of this.transactions.values()) {
+      if (!tx.transactionId || !inDay(tx.successTime)) continue;
+      rows.push({ tradeTime: tx.successTime as Date, appId: tx.appId, mchId: tx.mchId, transactionId: tx.transactionId, outTradeNo: tx.outTradeNo, openid: tx.payerOpenid ?? '', tradeState: 'SUCCESS', settlementFen: tx.totalFen, description: tx.description, feeMilliFen: sandboxFeeMilliFen(tx.totalFen), rate: '0.60%', orderFen: tx.totalFen });
+    }
+    for (const r of this.refunds.values()) {
+      if (r.status !== 'SUCCESS' || !inDay(r.successTime)) continue;
+      const tx = this.transactions.get(r.outTradeNo);
+      rows.push({ tradeTime: r.successTime as Date, appId: tx?.appId ?? this.keys.appId, mchId: this.keys.mchId, transactionId: r.transactionId, outTradeNo: r.outTradeNo, openid: tx?.payerOpenid ?? '', tradeState: 'REFUND', settlementFen: 0, refundId: r.refundId, outRefundNo: r.outRefundNo, refundFen: r.amountFen, refundStatus: 'SUCCESS', description: tx?.description ?? '', feeMilliFen: -sandboxFeeMilliFen(r.amountFen), rate: '0.60%', orderFen: 0, requestedRefundFen: r.amountFen });
+    }
+    rows.sort((a, b) => a.tradeTime.getTime() - b.tradeTime.getTime());
+    const text = writeTradeBill(rows);
+    const token = randomBytes(16).toString('hex');
+    this.bills.set(token, text);
+    return {
+      status: 200,
+      body: { hash_type: 'SHA1', hash_value: createHash('sha1').update(text, 'utf8').digest('hex'), download_url: `${u.origin}${u.pathname.slice(0, u.pathname.indexOf('/v3/'))}/v3/billdownload/file?token=${token}` },
+    };
+  }
+
+  /** One entry of GET /v3/certificates: the PEM encrypted with the APIv3 key (associated data "certificate"). */
+  private certificateResource(c: SandboxPlatformKey): Record<string, unknown> {
+    const cert = readPlatformCertificate(c.certificatePem as string);
+    const encrypted = encryptResource(this.keys.apiV3Key, c.certificatePem as string, 'certificate', 'certificate');
+    return {
+      serial_no: c.serial,
+      effective_time: rfc3339Shanghai(cert.notBefore),
+      expire_time: rfc3339Shanghai(cert.notAfter),
+      encrypt_certificate: { algorithm: encrypted.algorithm, nonce: encrypted.nonce, associated_data: encrypted.associated_data, ciphertext: encrypted.ciphertext },
+    };
   }
 
   private expireIfDue(tx: SandboxTransaction): void {

@@ -24,6 +24,9 @@ export class SandboxPayGateway extends WechatPayV3Gateway {
       baseUrl: 'https://sandbox-pay.invalid',
       fetch: sandbox.fetch,
       requirePayerOpenid: false,
+      // The sandbox serves GET /v3/certificates with its own certificate: the same download and rotation path as WeChat.
+      // (Only when it has a certificate: a bare key from SANDBOX_PAY_PLATFORM_PRIVATE_KEY has none to serve.)
+      certificateDownload: sandbox.certificates.length > 0,
       notifyUrl: urls.notifyUrl,
       refundNotifyUrl: urls.refundNotifyUrl,
     });

@@ -182,6 +182,10 @@ export class PlatformKeyring {
     return [...this.keys.keys()];
   }
 
+  entries(): { serial: string; key: KeyObject }[] {
+    return [...this.keys.entries()].map(([serial, key]) => ({ serial, key }));
+  }
+
   get size(): number {
     return this.keys.size;
   }
@@ -283,4 +287,19 @@ export function platformKeysFromCertificates(pemBundle: string): { serial: strin
 export function generateRsaKeyPair(): { privateKey: KeyObject; publicKey: KeyObject; serial: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { privateKey, publicKey, serial: randomBytes(20).toString('hex').toUpperCase() };
+}
+
+/** A platform certificate as we keep it: its serial (what Wechatpay-Serial names), public key and validity. */
+export interface PlatformCertificate {
+  serial: string;
+  publicKey: KeyObject;
+  notBefore: Date;
+  notAfter: Date;
+  pem: string;
+}
+
+/** Reads one PEM certificate; throws on anything that is not an X.509 certificate. */
+export function readPlatformCertificate(pem: string): PlatformCertificate {
+  const cert = new X509Certificate(pem);
+  return { serial: cert.serialNumber.toUpperCase(), publicKey: cert.publicKey, notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo), pem };
 }

@@ -1,4 +1,4 @@
-import { KeyObject } from 'crypto';
+import { createHash, KeyObject } from 'crypto';
 import {
   ChannelRefund,
   ChannelRefundStatus,
@@ -20,7 +20,9 @@ import {
   EncryptedResource,
   jsapiPaySign,
   nonceString,
+  PlatformCertificate,
   PlatformKeyring,
+  readPlatformCertificate,
   signRequest,
   unixSeconds,
   verifySignedMessage,
@@ -58,6 +60,22 @@ export interface WechatPayV3Options {
   /** WeChat needs payer.openid for JSAPI; the sandbox lets H5 demo customers without one pay. */
   requirePayerOpenid?: boolean;
   now?: () => number;
+  /**
+   * Download platform certificates (GET /v3/certificates) at start, periodically and when a
+   * callback names a serial we do not know. Merchants on the newer WeChat Pay public key
+   * (PUB_KEY_ID_…) have no certificates to download and leave this off.
+   */
+  certificateDownload?: boolean;
+}
+
+/** Fewest milliseconds between two certificate downloads asked for by unknown serials (anyone can send one). */
+export const CERTIFICATE_REFRESH_MIN_INTERVAL_MS = 60_000;
+
+export interface CertificateRefresh {
+  /** Every certificate the channel listed and we verified. */
+  certificates: { serial: string; notBefore: Date; notAfter: Date }[];
+  /** Serials we did not hold before. */
+  added: string[];
 }
 
 export const WECHATPAY_BASE_URL = 'https://api.mch.weixin.qq.com';
@@ -79,7 +97,90 @@ export class WechatPayV3Gateway implements PaymentGateway {
     this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
     this.now = options.now ?? Date.now;
     if (Buffer.byteLength(options.apiV3Key, 'utf8') !== 32) throw new Error('WECHATPAY_APIV3_KEY must be 32 bytes');
-    if (options.platformKeys.size === 0) throw new Error('at least one WeChat Pay platform certificate or public key is needed to verify callbacks');
+    if (options.platformKeys.size === 0 && !options.certificateDownload) throw new Error('at least one WeChat Pay platform certificate or public key is needed to verify callbacks');
+  }
+
+  private certificatesFetchedAt = 0;
+  private refreshing: Promise<CertificateRefresh | null> | null = null;
+
+  /**
+   * The day's trade bill (bill_type ALL, Shanghai calendar day `YYYY-MM-DD`): GET /v3/bill/tradebill
+   * (a signed, verified answer with download_url and its SHA1), then the file itself from
+   * download_url (signed as the merchant too; WeChat does not sign the file, so the SHA1 from the
+   * verified answer is what makes it believed). Answers the bill text.
+   */
+  async downloadTradeBill(billDate: string): Promise<string> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(billDate)) throw new GatewayError('PARAM_ERROR', 'bill_date must be YYYY-MM-DD', false);
+    const answer = await this.request<{ hash_type?: string; hash_value?: string; download_url?: string }>('GET', `/v3/bill/tradebill?bill_date=${billDate}&bill_type=ALL`);
+    if (!answer?.download_url || !answer.hash_value) throw new GatewayError('BAD_ANSWER', 'tradebill answer without download_url or hash_value', true);
+    if ((answer.hash_type ?? 'SHA1').toUpperCase() !== 'SHA1') throw new GatewayError('BAD_ANSWER', `hash_type ${answer.hash_type} is not SHA1`, false);
+    const file = await this.send('GET', answer.download_url);
+    if (file.status < 200 || file.status >= 300) throw this.errorOf(file, 'GET bill download_url');
+    const digest = createHash('sha1').update(file.text, 'utf8').digest('hex');
+    if (digest !== answer.hash_value.toLowerCase()) throw new GatewayError('BILL_HASH_MISMATCH', `bill SHA1 ${digest} is not the announced ${answer.hash_value}`, true);
+    return file.text;
+  }
+
+  /** Serials of every platform key we believe now. */
+  platformSerials(): string[] {
+    return this.options.platformKeys.serials();
+  }
+
+  /**
+   * GET /v3/certificates: a signed request; each `encrypt_certificate` decrypted with the APIv3 key
+   * (AES-256-GCM, so only WeChat, which shares that key, can have made it) and read as X.509 whose
+   * serial must equal `serial_no`; expired ones are dropped. The answer's own signature must then
+   * verify, with a key we held or with one of the certificates just decrypted (how the very first
+   * download bootstraps). Only then are the certificates added to the keyring, by serial; old
+   * serials stay, so callbacks signed before a rotation still verify.
+   */
+  async downloadPlatformCertificates(): Promise<CertificateRefresh> {
+    const answer = await this.send('GET', '/v3/certificates');
+    if (answer.status < 200 || answer.status >= 300) throw this.errorOf(answer, 'GET /v3/certificates');
+    let parsed: { data?: { serial_no?: unknown; encrypt_certificate?: EncryptedResource }[] };
+    try {
+      parsed = JSON.parse(answer.text);
+    } catch {
+      throw new GatewayError('BAD_ANSWER', 'certificates answer is not JSON', true, answer.status);
+    }
+    if (!Array.isArray(parsed?.data) || parsed.data.length === 0) throw new GatewayError('BAD_ANSWER', 'certificates answer lists no certificate', true, answer.status);
+    const certs: PlatformCertificate[] = [];
+    for (const item of parsed.data) {
+      let cert: PlatformCertificate;
+      try {
+        cert = readPlatformCertificate(decryptResource(this.options.apiV3Key, item.encrypt_certificate as EncryptedResource));
+      } catch (err) {
+        throw new GatewayError('CERTIFICATE_INVALID', `certificate ${String(item.serial_no).slice(0, 40)} does not decrypt or parse: ${(err as Error).message}`, false, answer.status);
+      }
+      if (cert.serial !== String(item.serial_no ?? '').toUpperCase()) throw new GatewayError('CERTIFICATE_INVALID', `serial_no ${String(item.serial_no).slice(0, 40)} is not the certificate's serial ${cert.serial}`, false, answer.status);
+      if (cert.notAfter.getTime() > this.now()) certs.push(cert);
+    }
+    const candidates = new PlatformKeyring([...this.options.platformKeys.entries(), ...certs.map(c => ({ serial: c.serial, key: c.publicKey }))]);
+    try {
+      verifySignedMessage(candidates, answer.headers, answer.text, this.now());
+    } catch (err) {
+      if (err instanceof WechatPaySignatureError) throw new GatewayError('ANSWER_SIGNATURE_INVALID', `certificates answer not believed: ${err.reason}`, true, answer.status);
+      throw err;
+    }
+    const known = new Set(this.options.platformKeys.serials());
+    for (const c of certs) this.options.platformKeys.add(c.serial, c.publicKey);
+    this.certificatesFetchedAt = this.now();
+    return { certificates: certs.map(c => ({ serial: c.serial, notBefore: c.notBefore, notAfter: c.notAfter })), added: certs.map(c => c.serial).filter(sn => !known.has(sn)) };
+  }
+
+  /**
+   * Downloads certificates again unless that happened less than `minIntervalMs` ago (the job asks
+   * every 12 hours; an unknown serial in a callback asks with the 60-second floor). One download at
+   * a time; null when certificate download is off or it was too soon.
+   */
+  async refreshPlatformCertificates(minIntervalMs = CERTIFICATE_REFRESH_MIN_INTERVAL_MS): Promise<CertificateRefresh | null> {
+    if (!this.options.certificateDownload) return null;
+    if (this.refreshing) return this.refreshing;
+    if (this.certificatesFetchedAt && this.now() - this.certificatesFetchedAt < minIntervalMs) return null;
+    this.refreshing = this.downloadPlatformCertificates().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 
   async prepayJsapi(input: PrepayInput): Promise<PrepayResult> {
@@ -180,12 +281,32 @@ export class WechatPayV3Gateway implements PaymentGateway {
    * `notFoundCodes` turn those error codes into `null` (a query for something unknown).
    */
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, notFoundCodes: string[] = []): Promise<T | null> {
-    const url = `${this.baseUrl}${path}`;
+    const answer = await this.send(method, path, body);
+    if (answer.status >= 200 && answer.status < 300) {
+      try {
+        verifySignedMessage(this.options.platformKeys, answer.headers, answer.text, this.now());
+      } catch (err) {
+        if (err instanceof WechatPaySignatureError) throw new GatewayError('ANSWER_SIGNATURE_INVALID', `answer not believed: ${err.reason}`, true, answer.status);
+        throw err;
+      }
+      if (!answer.text) return null;
+      try {
+        return JSON.parse(answer.text) as T;
+      } catch {
+        throw new GatewayError('BAD_ANSWER', 'answer is not JSON', true, answer.status);
+      }
+    }
+    const error = this.errorOf(answer, `${method} ${path.split('?')[0]}`);
+    if (notFoundCodes.includes(error.code)) return null;
+    throw error;
+  }
+
+  /** Sends one request signed as the merchant (a full URL is allowed: bill download URLs); answers status, headers and body text. */
+  protected async send(method: 'GET' | 'POST', pathOrUrl: string, body?: unknown): Promise<{ status: number; headers: FetchLikeResponse['headers']; text: string; bytes?: Buffer }> {
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.baseUrl}${pathOrUrl}`;
     const text = body === undefined ? '' : JSON.stringify(body);
-    const signedUrl = (() => {
-      const u = new URL(url);
-      return `${u.pathname}${u.search}`;
-    })();
+    const u = new URL(url);
+    const signedUrl = `${u.pathname}${u.search}`;
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': 'escort-platform/0.1 (+wechatpay-v3)',
@@ -193,43 +314,27 @@ export class WechatPayV3Gateway implements PaymentGateway {
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.options.requestSerial) headers['Wechatpay-Serial'] = this.options.requestSerial;
-    let status: number;
-    let answerText: string;
-    let answerHeaders: FetchLikeResponse['headers'];
     try {
       const res = await this.fetchFn(url, { method, headers, body: body === undefined ? undefined : text, signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
-      status = res.status;
-      answerHeaders = res.headers;
-      answerText = await res.text();
+      return { status: res.status, headers: res.headers, text: await res.text() };
     } catch (err) {
-      throw new GatewayError('NETWORK_ERROR', `${method} ${path.split('?')[0]}: ${(err as Error).message}`, true);
+      throw new GatewayError('NETWORK_ERROR', `${method} ${u.pathname}: ${(err as Error).message}`, true);
     }
-    if (status >= 200 && status < 300) {
-      try {
-        verifySignedMessage(this.options.platformKeys, answerHeaders, answerText, this.now());
-      } catch (err) {
-        if (err instanceof WechatPaySignatureError) throw new GatewayError('ANSWER_SIGNATURE_INVALID', `answer not believed: ${err.reason}`, true, status);
-        throw err;
-      }
-      if (!answerText) return null;
-      try {
-        return JSON.parse(answerText) as T;
-      } catch {
-        throw new GatewayError('BAD_ANSWER', 'answer is not JSON', true, status);
-      }
-    }
-    let code = `HTTP_${status}`;
-    let message = answerText.slice(0, 200);
+  }
+
+  /** The GatewayError for a non-2xx answer: WeChat's `code` when the body has one, else HTTP_<status>. */
+  protected errorOf(answer: { status: number; text: string }, what: string): GatewayError {
+    let code = `HTTP_${answer.status}`;
+    let message = `${what}: ${answer.text.slice(0, 200)}`;
     try {
-      const parsed = JSON.parse(answerText) as { code?: string; message?: string };
+      const parsed = JSON.parse(answer.text) as { code?: string; message?: string };
       if (parsed.code) code = parsed.code;
       if (parsed.message) message = parsed.message;
     } catch {
       // A non-JSON error page (a proxy, an outage): the HTTP status is all there is.
     }
-    if (notFoundCodes.includes(code)) return null;
-    const retryable = status >= 500 || status === 429 || ['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'NOT_ENOUGH', 'SYSTEMERROR'].includes(code);
-    throw new GatewayError(code, message, retryable, status);
+    const retryable = answer.status >= 500 || answer.status === 429 || ['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'NOT_ENOUGH', 'SYSTEMERROR'].includes(code);
+    return new GatewayError(code, message, retryable, answer.status);
   }
 }
 

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'payment:read': '查看支付与退款、订单资金流水',
   'refund:write': '发起退款、重试失败的退款',
   'refund:approve': '审批大额退款',
+  'reconciliation:write': '对账：下载或导入渠道账单、说明差异',
   'settings:read': '查看业务设置',
   'settings:write': '修改业务设置',
 } as const;
@@ -58,7 +59,7 @@ export const STAFF_ROLES = {
   },
   finance: {
     name: '财务',
-    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read', 'payment:read', 'refund:write', 'refund:approve'],
+    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read', 'payment:read', 'refund:write', 'refund:approve', 'reconciliation:write'],
   },
   support: {
     name: '客服',

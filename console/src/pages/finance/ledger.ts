@@ -2,17 +2,18 @@
  * Ledger entries of an order's money timeline. Each entry's lines should sum to zero (double
  * entry); the sum is shown so a person sees at once when one does not.
  */
-import type { LedgerEntry } from '@/services/models';
+/** What the sums read of an entry: its lines' amounts. */
+type Lines = { lines: readonly { amountFen: number }[] };
 
 /** The sum of an entry's lines in integer fen; BigInt so no sum of safe integers can lose a fen. */
-export function entryLinesSumFen(entry: Pick<LedgerEntry, 'lines'>): bigint {
+export function entryLinesSumFen(entry: Lines): bigint {
   return entry.lines.reduce((sum, line) => {
     if (!Number.isSafeInteger(line.amountFen)) throw new RangeError(`line amount must be whole fen, got ${line.amountFen}`);
     return sum + BigInt(line.amountFen);
   }, BigInt(0));
 }
 
-export function entryBalances(entry: Pick<LedgerEntry, 'lines'>): boolean {
+export function entryBalances(entry: Lines): boolean {
   return entryLinesSumFen(entry) === BigInt(0);
 }
 

@@ -3,7 +3,7 @@
  * left out, and the picked Shanghai calendar days become the half-open UTC range [from, to).
  */
 import type { PaymentStatus } from '@/constants/finance';
-import type { PaymentQuery } from '@/services/models';
+type PaymentQuery = API.GetAdminPaymentsParams;
 import { toPageQuery } from '@/utils/pro-table';
 import { shanghaiDaysToUtcRange } from '@/utils/time';
 

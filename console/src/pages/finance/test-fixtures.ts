@@ -1,5 +1,5 @@
-/** Payments and refunds as the backend's admin routes answer them, for the finance page tests. */
-import type { AdminPayment, AdminPaymentDetail, AdminRefund } from '@/services/models';
+/** Payments and refunds exactly as the backend's admin routes answer them (field for field), for the finance page tests. */
+import type { AdminPayment, AdminPaymentDetail, AdminRefund } from './finance-types';
 
 export const payment: AdminPayment = {
   id: 7,
@@ -7,48 +7,71 @@ export const payment: AdminPayment = {
   orderNo: 'PZ2611240900123456',
   outTradeNo: 'PZ2611240900123456-01',
   channel: 'sandbox',
+  purpose: 'prepay',
   amountFen: 23800,
   status: 'succeeded',
   channelTransactionId: '4200000001202611241234567890',
-  createdAt: '2026-11-23T02:55:00.000Z',
+  appliedToOrder: true,
+  refundedFen: 0,
   paidAt: '2026-11-23T02:56:30.000Z',
-};
-
-export const paymentDetail: AdminPaymentDetail = {
-  ...payment,
-  events: [
-    {
-      id: 91,
-      kind: 'transaction',
-      receivedAt: '2026-11-23T02:56:29.000Z',
-      verified: false,
-      applied: false,
-      reason: 'bad_signature',
-      headers: { 'wechatpay-serial': 'PUB_KEY_ID_1' },
-      body: '{"id":"EV-1","event_type":"TRANSACTION.SUCCESS"}',
-    },
-    {
-      id: 92,
-      kind: 'transaction',
-      receivedAt: '2026-11-23T02:56:30.000Z',
-      verified: true,
-      applied: true,
-      reason: '',
-      headers: '{"wechatpay-serial":"PUB_KEY_ID_1"}',
-      body: 'not json',
-    },
-  ],
+  closedAt: null,
+  statusReason: '',
+  createdAt: '2026-11-23T02:55:00.000Z',
 };
 
 export const refund: AdminRefund = {
   id: 5,
+  paymentId: 7,
   orderId: 42,
   orderNo: 'PZ2611240900123456',
-  paymentId: 7,
   outRefundNo: 'PZ2611240900123456-01-R01',
   amountFen: 4550,
   reason: '服务缩短，部分退款',
+  source: 'manual',
   status: 'awaiting_approval',
-  requestedBy: '王运营',
+  requestedByType: 'staff',
+  requestedById: 3,
+  requestedByName: '王运营',
+  reviewedByName: null,
+  reviewedAt: null,
+  reviewNote: '',
+  submitAttempts: 0,
+  lastError: '',
+  succeededAt: null,
   createdAt: '2026-11-24T06:00:00.000Z',
+};
+
+export const paymentDetail: AdminPaymentDetail = {
+  ...payment,
+  refunds: [],
+  events: [
+    {
+      id: 91,
+      kind: 'transaction',
+      result: 'rejected',
+      verified: false,
+      reason: 'bad_signature',
+      eventType: null,
+      rawBody: '{"id":"EV-1","event_type":"TRANSACTION.SUCCESS"}',
+      rawHeaders: '{"wechatpay-serial":"PUB_KEY_ID_1"}',
+      requestId: 'req-91',
+      ip: '127.0.0.1',
+      outRefundNo: null,
+      receivedAt: '2026-11-23T02:56:29.000Z',
+    },
+    {
+      id: 92,
+      kind: 'transaction',
+      result: 'applied',
+      verified: true,
+      reason: '',
+      eventType: 'TRANSACTION.SUCCESS',
+      rawBody: 'not json',
+      rawHeaders: '{"wechatpay-serial":"PUB_KEY_ID_1"}',
+      requestId: 'req-92',
+      ip: '127.0.0.1',
+      outRefundNo: null,
+      receivedAt: '2026-11-23T02:56:30.000Z',
+    },
+  ],
 };

@@ -15,11 +15,33 @@ export async function getAppOrdersByIdPayments<T = unknown>(params: API.GetAppOr
 }
 
 /**
+ * 服务后补差款：已确认的代垫费用、已付、待付与支付记录
+ * GET /api/app/orders/{id}/postpay (apppaymentcontroller_postpay)
+ */
+export async function getAppOrdersByIdPostpay<T = unknown>(params: API.GetAppOrdersByIdPostpayParams, options?: RequestOptions) {
+  return request<T>(`/api/app/orders/${encodeURIComponent(String(params.id))}/postpay`, {
+    method: 'GET',
+    ...(options || {}),
+  });
+}
+
+/**
  * 发起支付：返回 wx.requestPayment 所需参数（同一订单复用未完成的支付单）
  * POST /api/app/orders/{id}/pay (apppaymentcontroller_pay)
  */
 export async function postAppOrdersByIdPay<T = unknown>(params: API.PostAppOrdersByIdPayParams, options?: RequestOptions) {
   return request<T>(`/api/app/orders/${encodeURIComponent(String(params.id))}/pay`, {
+    method: 'POST',
+    ...(options || {}),
+  });
+}
+
+/**
+ * 支付补差款：返回 wx.requestPayment 所需参数（金额为当前待付补差款）
+ * POST /api/app/orders/{id}/postpay/pay (apppaymentcontroller_paypostpay)
+ */
+export async function postAppOrdersByIdPostpayPay<T = unknown>(params: API.PostAppOrdersByIdPostpayPayParams, options?: RequestOptions) {
+  return request<T>(`/api/app/orders/${encodeURIComponent(String(params.id))}/postpay/pay`, {
     method: 'POST',
     ...(options || {}),
   });

@@ -15,6 +15,7 @@ export * from './admin-orders';
 export * from './admin-patients';
 export * from './admin-payments';
 export * from './admin-pricing';
+export * from './admin-reconciliation';
 export * from './admin-schedules';
 export * from './admin-settings';
 export * from './admin-staff';

@@ -10,11 +10,13 @@ declare namespace API {
     /** 商户订单号 out_trade_no */
     outTradeNo?: string;
     channel?: "wechat" | "sandbox";
+    /** prepay = 下单支付；postpay = 服务后补差款（代垫费用） */
+    purpose?: "prepay" | "postpay";
     /** 金额（分） */
     amountFen?: number;
     status?: "pending" | "succeeded" | "closed" | "failed";
     /** 支付通道交易号 */
-    channelTransactionId?: Record<string, unknown> | null;
+    channelTransactionId?: string | null;
     /** false = 订单已不可支付时到账的钱（已全额自动退回） */
     appliedToOrder?: boolean;
     /** 已退款成功（分） */
@@ -43,11 +45,13 @@ declare namespace API {
     /** 商户订单号 out_trade_no */
     outTradeNo?: string;
     channel?: "wechat" | "sandbox";
+    /** prepay = 下单支付；postpay = 服务后补差款（代垫费用） */
+    purpose?: "prepay" | "postpay";
     /** 金额（分） */
     amountFen?: number;
     status?: "pending" | "succeeded" | "closed" | "failed";
     /** 支付通道交易号 */
-    channelTransactionId?: Record<string, unknown> | null;
+    channelTransactionId?: string | null;
     /** false = 订单已不可支付时到账的钱（已全额自动退回） */
     appliedToOrder?: boolean;
     /** 已退款成功（分） */
@@ -78,9 +82,9 @@ declare namespace API {
     source?: "order_cancel" | "late_payment" | "manual";
     status?: "awaiting_approval" | "pending" | "processing" | "succeeded" | "failed" | "rejected";
     requestedByType?: "customer" | "staff" | "system";
-    requestedById?: Record<string, unknown> | null;
+    requestedById?: number | null;
     requestedByName?: string;
-    reviewedByName?: Record<string, unknown> | null;
+    reviewedByName?: string | null;
     reviewedAt?: string | null;
     reviewNote?: string;
     submitAttempts?: number;
@@ -159,6 +163,23 @@ declare namespace API {
   type AvailabilityQueryDTO = {
     /** 陪诊师 ID */
     escortId?: number;
+  };
+
+  type BillSummaryView = {
+    /** 总交易单数 */
+    count?: number;
+    /** 应结订单总金额（分） */
+    settlementTotalFen?: number;
+    /** 退款总金额（分） */
+    refundTotalFen?: number;
+    /** 充值券退款总金额（分） */
+    rechargeRefundTotalFen?: number;
+    /** 手续费总金额（千分之一分） */
+    feeTotalMilliFen?: number;
+    /** 订单总金额（分） */
+    orderTotalFen?: number;
+    /** 申请退款总金额（分） */
+    requestedRefundTotalFen?: number;
   };
 
   type BoardDTO = {
@@ -431,6 +452,11 @@ declare namespace API {
     level?: "trainee" | "junior" | "senior" | "expert";
   };
 
+  type ExplainItemDTO = {
+    /** 差异说明（审计留痕） */
+    note?: string;
+  };
+
   type ExtraChargeDTO = {
     /** 费用说明，如 代买药品 */
     description?: string;
@@ -468,6 +494,11 @@ declare namespace API {
     keyword?: string;
     /** 只看启用（true）或停用（false） */
     enabled?: boolean;
+  };
+
+  type ImportBillDTO = {
+    /** 微信支付交易账单原文（CSV 文本，金额为带反引号的元） */
+    content?: string;
   };
 
   type InboxQueryDTO = {
@@ -518,10 +549,10 @@ declare namespace API {
   type LedgerEntryView = {
     id?: number;
     /** 来源事件类型 */
-    sourceType?: "payment_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "channel_fee";
+    sourceType?: "payment_capture" | "postpay_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "channel_fee";
     /** 来源事件 ID（支付单、退款单或订单的 ID） */
     sourceId?: string;
-    orderId?: Record<string, unknown> | null;
+    orderId?: number | null;
     memo?: string;
     createdAt?: string;
     lines?: LedgerLineView[];
@@ -532,8 +563,8 @@ declare namespace API {
     account?: "customer_payments_clearing" | "customer_prepayments" | "refunds" | "platform_revenue" | "escort_payable" | "channel_fees";
     /** 金额（分）：正数为借方，负数为贷方 */
     amountFen?: number;
-    orderId?: Record<string, unknown> | null;
-    escortId?: Record<string, unknown> | null;
+    orderId?: number | null;
+    escortId?: number | null;
   };
 
   type MeetingPointInputDTO = {
@@ -597,6 +628,8 @@ declare namespace API {
     ledgerEntries?: LedgerEntryView[];
     /** 订单在各科目的余额 */
     balances?: LedgerBalancesView;
+    /** 服务后补差款（代垫费用） */
+    postpay?: PostpayView;
   };
 
   type PageQueryDTO = {
@@ -635,14 +668,14 @@ declare namespace API {
     result?: "received" | "rejected" | "applied" | "duplicate";
     verified?: boolean;
     reason?: string;
-    eventType?: Record<string, unknown> | null;
+    eventType?: string | null;
     /** 收到的原始报文（未改动） */
     rawBody?: string;
     /** 收到的相关请求头（JSON 文本） */
     rawHeaders?: string;
-    requestId?: Record<string, unknown> | null;
-    ip?: Record<string, unknown> | null;
-    outRefundNo?: Record<string, unknown> | null;
+    requestId?: string | null;
+    ip?: string | null;
+    outRefundNo?: string | null;
     receivedAt?: string;
   };
 
@@ -654,6 +687,50 @@ declare namespace API {
     cityId?: number;
     /** 服务日期（上海）YYYY-MM-DD；不填为全部待派订单 */
     date?: string;
+  };
+
+  type PostpayChargeView = {
+    id?: number;
+    /** 费用说明 */
+    description?: string;
+    /** 金额（分） */
+    amountFen?: number;
+    /** 票据图片地址 */
+    receiptUrl?: string;
+    /** pending = 待客户确认 */
+    status?: "pending" | "confirmed" | "rejected";
+    createdAt?: string;
+  };
+
+  type PostpayPaymentView = {
+    id?: number;
+    outTradeNo?: string;
+    /** 金额（分） */
+    amountFen?: number;
+    status?: "pending" | "succeeded" | "closed" | "failed";
+    /** false = 超出补差款的到账（已全额自动退回） */
+    appliedToOrder?: boolean;
+    paidAt?: string | null;
+    createdAt?: string;
+  };
+
+  type PostpayView = {
+    orderId?: number;
+    orderStatus?: string;
+    /** 由费用与补差款支付单推导，不单独存储 */
+    state?: "none" | "awaiting_confirmation" | "unpaid" | "paying" | "paid";
+    /** 已确认的代垫费用合计（分） */
+    chargedFen?: number;
+    /** 已支付的补差款（分） */
+    paidFen?: number;
+    /** 待支付补差款（分）= chargedFen − paidFen */
+    dueFen?: number;
+    /** 待客户确认的费用（分） */
+    awaitingConfirmationFen?: number;
+    /** 现在能否支付 */
+    payable?: boolean;
+    charges?: PostpayChargeView[];
+    payments?: PostpayPaymentView[];
   };
 
   type PriceRuleParamsDTO = {
@@ -708,6 +785,90 @@ declare namespace API {
 
   type ReasonDTO = {
     reason?: string;
+  };
+
+  type ReconCounts = {
+    matched?: number;
+    missing_ours?: number;
+    missing_theirs?: number;
+    amount_mismatch?: number;
+    status_mismatch?: number;
+  };
+
+  type ReconDayReport = {
+    billDate?: string;
+    /** 当日最新一次对账；未对账为 null */
+    run?: ReconRunView | null;
+    /** 差异（一致的只计数） */
+    items?: ReconItemView[];
+  };
+
+  type ReconItemView = {
+    id?: number;
+    runId?: number;
+    billDate?: string;
+    kind?: "payment" | "refund";
+    /** 商户订单号或商户退款单号 */
+    outNo?: string;
+    result?: "matched" | "missing_ours" | "missing_theirs" | "amount_mismatch" | "status_mismatch";
+    resultLabel?: string;
+    /** 我方金额（分） */
+    ourFen?: number | null;
+    /** 渠道金额（分） */
+    theirFen?: number | null;
+    ourStatus?: string | null;
+    theirStatus?: string | null;
+    transactionId?: string | null;
+    detail?: string;
+    explained?: boolean;
+    explanation?: string;
+    explainedByName?: string | null;
+    explainedAt?: string | null;
+  };
+
+  type ReconRangeReport = {
+    from?: string;
+    to?: string;
+    days?: number;
+    reconciledDays?: number;
+    list?: ReconRunView[];
+    counts?: ReconCounts;
+    totals?: ReconTotals;
+    unexplained?: number;
+  };
+
+  type ReconRunView = {
+    id?: number;
+    billDate?: string;
+    channel?: string;
+    source?: "fetched" | "imported";
+    billSha1?: string;
+    rowCount?: number;
+    counts?: ReconCounts;
+    totals?: ReconTotals;
+    summary?: BillSummaryView;
+    /** 未说明的差异数 */
+    unexplained?: number;
+    createdByName?: string;
+    createdAt?: string;
+  };
+
+  type ReconTotals = {
+    /** 账单收款（分） */
+    theirPaidFen?: number;
+    /** 账单退款（分） */
+    theirRefundedFen?: number;
+    /** 我方当日收款（分） */
+    ourPaidFen?: number;
+    /** 我方当日退款（分） */
+    ourRefundedFen?: number;
+  };
+
+  type ReconciliationRangeQueryDTO = {
+    /** 起始日期（北京时间，含） */
+    from?: string;
+    /** 结束日期（北京时间，含） */
+    to?: string;
   };
 
   type RefreshTokenDTO = {
@@ -1256,6 +1417,17 @@ declare namespace API {
     enabled?: boolean;
   };
 
+  type GetAdminReconciliationDaysParams = {
+    /** 起始日期（北京时间，含） */
+    from?: string;
+    /** 结束日期（北京时间，含） */
+    to?: string;
+  };
+
+  type GetAdminReconciliationDaysByDateParams = {
+    date: string;
+  };
+
   type GetAdminRefundsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1365,6 +1537,10 @@ declare namespace API {
   };
 
   type GetAppOrdersByIdPaymentsParams = {
+    id: string;
+  };
+
+  type GetAppOrdersByIdPostpayParams = {
     id: string;
   };
 
@@ -1545,6 +1721,18 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminReconciliationDaysByDateFetchParams = {
+    date: string;
+  };
+
+  type PostAdminReconciliationDaysByDateImportParams = {
+    date: string;
+  };
+
+  type PostAdminReconciliationItemsByIdExplainParams = {
+    id: string;
+  };
+
   type PostAdminRefundsByIdApproveParams = {
     id: string;
   };
@@ -1630,6 +1818,10 @@ declare namespace API {
   };
 
   type PostAppOrdersByIdPayParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdPostpayPayParams = {
     id: string;
   };
 

@@ -76,9 +76,10 @@ export class AdminPaymentView {
   @ApiProperty({ description: '订单号' }) orderNo: string;
   @ApiProperty({ description: '商户订单号 out_trade_no' }) outTradeNo: string;
   @ApiProperty({ enum: ['wechat', 'sandbox'] }) channel: string;
+  @ApiProperty({ enum: ['prepay', 'postpay'], description: 'prepay = 下单支付；postpay = 服务后补差款（代垫费用）' }) purpose: string;
   @ApiProperty({ description: '金额（分）' }) amountFen: number;
   @ApiProperty({ enum: PAYMENT_STATUSES }) status: string;
-  @ApiProperty({ nullable: true, description: '支付通道交易号' }) channelTransactionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '支付通道交易号' }) channelTransactionId: string | null;
   @ApiProperty({ description: 'false = 订单已不可支付时到账的钱（已全额自动退回）' }) appliedToOrder: boolean;
   @ApiProperty({ description: '已退款成功（分）' }) refundedFen: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) paidAt: Date | null;
@@ -105,9 +106,9 @@ export class AdminRefundView {
   @ApiProperty({ enum: ['order_cancel', 'late_payment', 'manual'] }) source: string;
   @ApiProperty({ enum: REFUND_STATUSES }) status: string;
   @ApiProperty({ enum: ['customer', 'staff', 'system'] }) requestedByType: string;
-  @ApiProperty({ nullable: true }) requestedById: number | null;
+  @ApiProperty({ nullable: true, type: Number }) requestedById: number | null;
   @ApiProperty() requestedByName: string;
-  @ApiProperty({ nullable: true }) reviewedByName: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewedByName: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) reviewedAt: Date | null;
   @ApiProperty() reviewNote: string;
   @ApiProperty() submitAttempts: number;
@@ -129,12 +130,12 @@ export class PaymentEventView {
   @ApiProperty({ enum: ['received', 'rejected', 'applied', 'duplicate'] }) result: string;
   @ApiProperty() verified: boolean;
   @ApiProperty() reason: string;
-  @ApiProperty({ nullable: true }) eventType: string | null;
+  @ApiProperty({ nullable: true, type: String }) eventType: string | null;
   @ApiProperty({ description: '收到的原始报文（未改动）' }) rawBody: string;
   @ApiProperty({ description: '收到的相关请求头（JSON 文本）' }) rawHeaders: string;
-  @ApiProperty({ nullable: true }) requestId: string | null;
-  @ApiProperty({ nullable: true }) ip: string | null;
-  @ApiProperty({ nullable: true }) outRefundNo: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) outRefundNo: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
 }
 
@@ -146,15 +147,15 @@ export class AdminPaymentDetail extends AdminPaymentView {
 export class LedgerLineView {
   @ApiProperty({ enum: LEDGER_ACCOUNT_CODES, description: '科目' }) account: string;
   @ApiProperty({ description: '金额（分）：正数为借方，负数为贷方' }) amountFen: number;
-  @ApiProperty({ nullable: true }) orderId: number | null;
-  @ApiProperty({ nullable: true }) escortId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) orderId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) escortId: number | null;
 }
 
 export class LedgerEntryView {
   @ApiProperty() id: number;
   @ApiProperty({ enum: Object.keys(LEDGER_SOURCE_TYPES), description: '来源事件类型' }) sourceType: string;
   @ApiProperty({ description: '来源事件 ID（支付单、退款单或订单的 ID）' }) sourceId: string;
-  @ApiProperty({ nullable: true }) orderId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) orderId: number | null;
   @ApiProperty() memo: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: [LedgerLineView] }) lines: LedgerLineView[];
@@ -179,6 +180,38 @@ export class OrderMoneySummary {
   @ApiProperty({ description: '陪诊师分成（分）' }) escortFen: number;
 }
 
+export class PostpayChargeView {
+  @ApiProperty() id: number;
+  @ApiProperty({ description: '费用说明' }) description: string;
+  @ApiProperty({ description: '金额（分）' }) amountFen: number;
+  @ApiProperty({ description: '票据图片地址' }) receiptUrl: string;
+  @ApiProperty({ enum: ['pending', 'confirmed', 'rejected'], description: 'pending = 待客户确认' }) status: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class PostpayPaymentView {
+  @ApiProperty() id: number;
+  @ApiProperty() outTradeNo: string;
+  @ApiProperty({ description: '金额（分）' }) amountFen: number;
+  @ApiProperty({ enum: PAYMENT_STATUSES }) status: string;
+  @ApiProperty({ description: 'false = 超出补差款的到账（已全额自动退回）' }) appliedToOrder: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) paidAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class PostpayView {
+  @ApiProperty() orderId: number;
+  @ApiProperty() orderStatus: string;
+  @ApiProperty({ enum: ['none', 'awaiting_confirmation', 'unpaid', 'paying', 'paid'], description: '由费用与补差款支付单推导，不单独存储' }) state: string;
+  @ApiProperty({ description: '已确认的代垫费用合计（分）' }) chargedFen: number;
+  @ApiProperty({ description: '已支付的补差款（分）' }) paidFen: number;
+  @ApiProperty({ description: '待支付补差款（分）= chargedFen − paidFen' }) dueFen: number;
+  @ApiProperty({ description: '待客户确认的费用（分）' }) awaitingConfirmationFen: number;
+  @ApiProperty({ description: '现在能否支付' }) payable: boolean;
+  @ApiProperty({ type: [PostpayChargeView] }) charges: PostpayChargeView[];
+  @ApiProperty({ type: [PostpayPaymentView] }) payments: PostpayPaymentView[];
+}
+
 export class OrderMoneyView {
   @ApiProperty() orderId: number;
   @ApiProperty() orderNo: string;
@@ -188,4 +221,5 @@ export class OrderMoneyView {
   @ApiProperty({ type: [AdminRefundView] }) refunds: AdminRefundView[];
   @ApiProperty({ type: [LedgerEntryView], description: '订单的记账凭证（按时间）' }) ledgerEntries: LedgerEntryView[];
   @ApiProperty({ type: LedgerBalancesView, description: '订单在各科目的余额' }) balances: LedgerBalancesView;
+  @ApiProperty({ type: PostpayView, description: '服务后补差款（代垫费用）' }) postpay: PostpayView;
 }

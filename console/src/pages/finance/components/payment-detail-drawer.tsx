@@ -4,9 +4,9 @@
  */
 import { Card, Descriptions, Drawer, Empty, Result, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { EVENT_APPLIED, EVENT_VERIFIED, PAYMENT_CHANNEL, PAYMENT_EVENT_KIND, PAYMENT_STATUS } from '@/constants/finance';
-import { getAdminPaymentsById } from '@/services/finance';
-import type { AdminPaymentDetail, PaymentEventRecord } from '@/services/models';
+import { EVENT_RESULT, EVENT_VERIFIED, PAYMENT_CHANNEL, PAYMENT_EVENT_KIND, PAYMENT_PURPOSE, PAYMENT_STATUS } from '@/constants/finance';
+import { getAdminPaymentsById } from '@/services/generated';
+import { present, type AdminPaymentDetail, type PaymentEvent } from '../finance-types';
 import { errorMessageOf } from '@/utils/api-error';
 import { formatFen } from '@/utils/money';
 import { formatDateTime } from '@/utils/time';
@@ -15,7 +15,7 @@ import EnumTag from './enum-tag';
 
 const preStyle = { maxHeight: 320, overflow: 'auto', margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' } as const;
 
-function EventCard({ event }: { event: PaymentEventRecord }) {
+function EventCard({ event }: { event: PaymentEvent }) {
   return (
     <Card
       size="small"
@@ -24,7 +24,7 @@ function EventCard({ event }: { event: PaymentEventRecord }) {
         <Space wrap>
           <EnumTag map={PAYMENT_EVENT_KIND} code={event.kind} />
           <EnumTag map={EVENT_VERIFIED} code={event.verified} />
-          <EnumTag map={EVENT_APPLIED} code={event.applied} />
+          <EnumTag map={EVENT_RESULT} code={event.result} />
           <Typography.Text type="secondary">{formatDateTime(event.receivedAt)}</Typography.Text>
         </Space>
       }
@@ -36,9 +36,9 @@ function EventCard({ event }: { event: PaymentEventRecord }) {
         </Typography.Paragraph>
       )}
       <Typography.Text strong>请求头</Typography.Text>
-      <pre style={preStyle}>{formatRawJson(event.headers)}</pre>
+      <pre style={preStyle}>{formatRawJson(event.rawHeaders)}</pre>
       <Typography.Text strong>原始报文</Typography.Text>
-      <pre style={preStyle}>{formatRawJson(event.body)}</pre>
+      <pre style={preStyle}>{formatRawJson(event.rawBody)}</pre>
     </Card>
   );
 }
@@ -54,8 +54,8 @@ export default function PaymentDetailDrawer({ paymentId, onClose }: { paymentId:
     setLoadError(null);
     if (paymentId === null) return;
     const ticket = ++latest.current;
-    getAdminPaymentsById({ id: paymentId }, { skipErrorHandler: true }).then(
-      (payment) => ticket === latest.current && setDetail(payment),
+    getAdminPaymentsById({ id: String(paymentId) }, { skipErrorHandler: true }).then(
+      (payment) => ticket === latest.current && setDetail(present<AdminPaymentDetail>(payment)),
       (e) => ticket === latest.current && setLoadError(errorMessageOf(e)),
     );
   }, [paymentId]);
@@ -77,6 +77,10 @@ export default function PaymentDetailDrawer({ paymentId, onClose }: { paymentId:
             <Descriptions.Item label="渠道">
               <EnumTag map={PAYMENT_CHANNEL} code={current.channel} />
             </Descriptions.Item>
+            <Descriptions.Item label="用途">
+              <EnumTag map={PAYMENT_PURPOSE} code={current.purpose} />
+            </Descriptions.Item>
+            <Descriptions.Item label="已退款">{formatFen(current.refundedFen)}</Descriptions.Item>
             <Descriptions.Item label="渠道交易号" span={2}>
               {current.channelTransactionId ?? '-'}
             </Descriptions.Item>

@@ -1,6 +1,6 @@
 import { ModalForm, ProFormDigit, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { postAdminOrdersByIdRefunds, postAdminRefundsByIdReject } from '@/services/finance';
-import type { AdminRefund } from '@/services/models';
+import { postAdminOrdersByIdRefunds, postAdminRefundsByIdReject } from '@/services/generated';
+import type { AdminRefund } from '../finance-types';
 import { ApiError } from '@/utils/api-error';
 import { parseRefundYuan } from '../refund-actions';
 
@@ -47,7 +47,7 @@ export function CreateRefundModal({ open, onOpenChange, onDone, orderId }: Modal
         const amount = parseRefundYuan(values.amountYuan);
         if ('error' in amount) return Promise.resolve(false);
         return submit(
-          () => postAdminOrdersByIdRefunds({ id: values.orderId }, { amountFen: amount.fen, reason: values.reason.trim() }),
+          () => postAdminOrdersByIdRefunds({ id: String(values.orderId) }, { amountFen: amount.fen, reason: values.reason.trim() }),
           () => onDone('退款申请已提交，等待审批'),
         );
       }}
@@ -97,7 +97,7 @@ export function RejectRefundModal({ refund, open, onOpenChange, onDone }: ModalP
       modalProps={{ destroyOnHidden: true, maskClosable: false }}
       onFinish={(values) =>
         submit(
-          () => postAdminRefundsByIdReject({ id: refund.id }, { reason: values.reason.trim() }),
+          () => postAdminRefundsByIdReject({ id: String(refund.id) }, { reason: values.reason.trim() }),
           () => onDone('退款已驳回'),
         )
       }

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from 'antd';
-import { getAdminPayments, getAdminPaymentsById } from '@/services/finance';
+import { getAdminPayments, getAdminPaymentsById } from '@/services/generated';
 import { payment, paymentDetail } from '../test-fixtures';
 import PaymentListPage from './index';
 
-jest.mock('@/services/finance', () => ({
+jest.mock('@/services/generated', () => ({
   getAdminPayments: jest.fn(),
   getAdminPaymentsById: jest.fn(),
 }));
@@ -48,11 +48,11 @@ describe('payment list', () => {
   it('opens the raw callbacks of a payment, with verified and applied tags and indented JSON', async () => {
     renderPage();
     fireEvent.click(await screen.findByText(payment.outTradeNo));
-    expect(getAdminPaymentsById).toHaveBeenCalledWith({ id: 7 }, { skipErrorHandler: true });
+    expect(getAdminPaymentsById).toHaveBeenCalledWith({ id: '7' }, { skipErrorHandler: true });
     await screen.findByText('渠道回调（2）');
     const [rejected, applied] = screen.getAllByTestId('payment-event');
     expect(rejected).toHaveTextContent('未验签');
-    expect(rejected).toHaveTextContent('未生效');
+    expect(rejected).toHaveTextContent('已拒绝');
     expect(within(rejected).getByText('bad_signature')).toBeInTheDocument();
     expect(rejected.querySelectorAll('pre')[1].textContent).toBe('{\n  "id": "EV-1",\n  "event_type": "TRANSACTION.SUCCESS"\n}');
     expect(applied).toHaveTextContent('验签通过');

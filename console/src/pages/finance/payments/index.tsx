@@ -3,9 +3,10 @@ import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { Typography } from 'antd';
 import { useState } from 'react';
 import { toValueEnum } from '@/constants/enums';
-import { PAYMENT_CHANNEL, PAYMENT_STATUS } from '@/constants/finance';
-import { getAdminPayments } from '@/services/finance';
-import type { AdminPayment } from '@/services/models';
+import { PAYMENT_CHANNEL, PAYMENT_PURPOSE, PAYMENT_STATUS } from '@/constants/finance';
+import { getAdminPayments } from '@/services/generated';
+import { present, type AdminPayment } from '../finance-types';
+import type { Page } from '@/services/models';
 import { formatFen } from '@/utils/money';
 import { toProTableResult } from '@/utils/pro-table';
 import { formatDateTime } from '@/utils/time';
@@ -28,6 +29,8 @@ export default function PaymentListPage() {
       render: (_, row) => <EnumTag map={PAYMENT_STATUS} code={row.status} />,
     },
     { title: '金额', dataIndex: 'amountFen', search: false, align: 'right', width: 110, render: (_, row) => formatFen(row.amountFen) },
+    { title: '用途', dataIndex: 'purpose', search: false, width: 90, render: (_, row) => <EnumTag map={PAYMENT_PURPOSE} code={row.purpose} /> },
+    { title: '已退款', dataIndex: 'refundedFen', search: false, align: 'right', width: 100, render: (_, row) => (row.refundedFen ? formatFen(row.refundedFen) : '-') },
     { title: '渠道', dataIndex: 'channel', search: false, width: 90, render: (_, row) => <EnumTag map={PAYMENT_CHANNEL} code={row.channel} /> },
     {
       title: '渠道交易号',
@@ -58,7 +61,7 @@ export default function PaymentListPage() {
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        request={(params) => toProTableResult(getAdminPayments(toPaymentQuery(params)))}
+        request={(params) => toProTableResult(getAdminPayments(toPaymentQuery(params)).then((page) => present<Page<AdminPayment>>(page)))}
         onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
         toolBarRender={() => [
           <Typography.Text key="hint" type="secondary">

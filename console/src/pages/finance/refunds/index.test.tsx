@@ -5,7 +5,7 @@ import {
   postAdminOrdersByIdRefunds,
   postAdminRefundsByIdApprove,
   postAdminRefundsByIdReject,
-} from '@/services/finance';
+} from '@/services/generated';
 import { refund } from '../test-fixtures';
 import RefundListPage from './index';
 
@@ -15,7 +15,7 @@ jest.mock('@umijs/max', () => ({
   useAccess: () => mockAccess,
 }));
 
-jest.mock('@/services/finance', () => ({
+jest.mock('@/services/generated', () => ({
   getAdminRefunds: jest.fn(),
   postAdminOrdersByIdRefunds: jest.fn(),
   postAdminRefundsByIdApprove: jest.fn(),
@@ -80,7 +80,7 @@ describe('refund list', () => {
     const row = (await screen.findByText(refund.outRefundNo)).closest('tr') as HTMLElement;
     fireEvent.click(within(row).getByText('批准'));
     fireEvent.click((await screen.findByText('确认批准')).closest('button') as HTMLButtonElement);
-    await waitFor(() => expect(postAdminRefundsByIdApprove).toHaveBeenCalledWith({ id: 5 }));
+    await waitFor(() => expect(postAdminRefundsByIdApprove).toHaveBeenCalledWith({ id: '5' }, { reason: '' }));
     await waitFor(() => expect(list).toHaveBeenCalledTimes(2));
   });
 
@@ -92,7 +92,7 @@ describe('refund list', () => {
     const dialog = await waitFor(() => dialogOf(`驳回退款 ${refund.outRefundNo}`));
     fireEvent.change(within(dialog).getByLabelText('驳回原因'), { target: { value: ' 客户已改约，无需退款 ' } });
     fireEvent.click(within(dialog).getByText('确认驳回').closest('button') as HTMLButtonElement);
-    await waitFor(() => expect(postAdminRefundsByIdReject).toHaveBeenCalledWith({ id: 5 }, { reason: '客户已改约，无需退款' }));
+    await waitFor(() => expect(postAdminRefundsByIdReject).toHaveBeenCalledWith({ id: '5' }, { reason: '客户已改约，无需退款' }));
   });
 
   it('requests a refund in fen from the yuan typed, without float error', async () => {
@@ -105,7 +105,7 @@ describe('refund list', () => {
     fireEvent.change(within(dialog).getByLabelText('退款金额（元）'), { target: { value: '0.29' } });
     fireEvent.change(within(dialog).getByLabelText('退款原因'), { target: { value: '少收服务时长' } });
     fireEvent.click(within(dialog).getByText('提交退款申请').closest('button') as HTMLButtonElement);
-    await waitFor(() => expect(postAdminOrdersByIdRefunds).toHaveBeenCalledWith({ id: 42 }, { amountFen: 29, reason: '少收服务时长' }));
+    await waitFor(() => expect(postAdminOrdersByIdRefunds).toHaveBeenCalledWith({ id: '42' }, { amountFen: 29, reason: '少收服务时长' }));
   });
 
   it('refuses an amount with three decimals before anything is sent', async () => {

@@ -3,9 +3,10 @@ import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { useAccess } from '@umijs/max';
 import { App, Button } from 'antd';
 import { useRef, useState } from 'react';
-import { REFUND_STATUS, REFUND_STATUSES, type RefundStatus } from '@/constants/finance';
-import { getAdminRefunds, postAdminRefundsByIdApprove, postAdminRefundsByIdRetry } from '@/services/finance';
-import type { AdminRefund } from '@/services/models';
+import { REFUND_SOURCE, REFUND_STATUS, REFUND_STATUSES, type RefundStatus } from '@/constants/finance';
+import { getAdminRefunds, postAdminRefundsByIdApprove, postAdminRefundsByIdRetry } from '@/services/generated';
+import type { Page } from '@/services/models';
+import { present, type AdminRefund } from '../finance-types';
 import { ApiError } from '@/utils/api-error';
 import { formatFen } from '@/utils/money';
 import { toPageQuery, toProTableResult } from '@/utils/pro-table';
@@ -56,7 +57,8 @@ export default function RefundListPage() {
     { title: '状态', dataIndex: 'status', width: 110, render: (_, row) => <EnumTag map={REFUND_STATUS} code={row.status} /> },
     { title: '金额', dataIndex: 'amountFen', align: 'right', width: 110, render: (_, row) => formatFen(row.amountFen) },
     { title: '原因', dataIndex: 'reason', ellipsis: true, width: 200 },
-    { title: '申请人', dataIndex: 'requestedBy', width: 100 },
+    { title: '申请人', dataIndex: 'requestedByName', width: 100 },
+    { title: '来源', dataIndex: 'source', width: 100, render: (_, row) => <EnumTag map={REFUND_SOURCE} code={row.source} /> },
     { title: '申请时间', dataIndex: 'createdAt', width: 170, render: (_, row) => formatDateTime(row.createdAt) },
     {
       title: '操作',
@@ -79,8 +81,8 @@ export default function RefundListPage() {
                   // Resolves even when the backend refused: its message is shown and the dialog closes.
                   onOk: () =>
                     button === 'approve'
-                      ? run(() => postAdminRefundsByIdApprove({ id: row.id }), '退款已批准并提交渠道')
-                      : run(() => postAdminRefundsByIdRetry({ id: row.id }), '退款已重新提交'),
+                      ? run(() => postAdminRefundsByIdApprove({ id: String(row.id) }, { reason: '' }), '退款已批准并提交渠道')
+                      : run(() => postAdminRefundsByIdRetry({ id: String(row.id) }), '退款已重新提交'),
                 })
               }
             >
@@ -102,7 +104,7 @@ export default function RefundListPage() {
         search={false}
         params={{ status: tab === 'all' ? undefined : tab }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        request={(params) => toProTableResult(getAdminRefunds(toPageQuery(params)))}
+        request={(params) => toProTableResult(getAdminRefunds(toPageQuery(params)).then((page) => present<Page<AdminRefund>>(page)))}
         toolbar={{
           menu: {
             type: 'tab',

@@ -6,8 +6,8 @@ import {
   postAdminOrdersByIdCancel,
   postAdminOrdersByIdNotes,
   postAdminOrdersByIdReschedule,
+  getAdminOrdersByIdMoney,
 } from '@/services/generated';
-import { getAdminOrdersByIdMoney } from '@/services/finance';
 import { payment, refund } from '@/pages/finance/test-fixtures';
 import { orderDetail } from '../test-fixtures';
 import { escortOptions } from './assign-escort-modal';
@@ -28,9 +28,6 @@ jest.mock('@/services/generated', () => ({
   postAdminOrdersByIdComplete: jest.fn(),
   postAdminOrdersByIdReschedule: jest.fn(),
   getAdminEscorts: jest.fn(),
-}));
-
-jest.mock('@/services/finance', () => ({
   getAdminOrdersByIdMoney: jest.fn(),
 }));
 
@@ -110,38 +107,45 @@ describe('order detail drawer', () => {
     jest.mocked(getAdminOrdersByIdMoney).mockResolvedValue({
       payments: [payment],
       refunds: [{ ...refund, status: 'succeeded' }],
-      entries: [
+      postpay: { orderId: 42, orderStatus: 'completed', state: 'unpaid', chargedFen: 1250, paidFen: 0, dueFen: 1250, awaitingConfirmationFen: 0, payable: true, charges: [], payments: [] },
+      ledgerEntries: [
         {
           id: 2,
           sourceType: 'refund',
-          sourceId: 5,
+          sourceId: '5',
+          orderId: 42,
+          memo: '',
           createdAt: '2026-11-24T07:00:00.000Z',
           lines: [
-            { account: 'customer_prepaid', amountFen: 4550 },
-            { account: 'channel_clearing', amountFen: -4500 },
+            { account: 'refunds', amountFen: 4550, orderId: 42, escortId: null },
+            { account: 'customer_payments_clearing', amountFen: -4500, orderId: 42, escortId: null },
           ],
         },
         {
           id: 1,
-          sourceType: 'payment',
-          sourceId: 7,
+          sourceType: 'payment_capture',
+          sourceId: '7',
+          orderId: 42,
+          memo: '',
           createdAt: '2026-11-23T02:56:30.000Z',
           lines: [
-            { account: 'channel_clearing', amountFen: 23800 },
-            { account: 'customer_prepaid', amountFen: -23800 },
+            { account: 'customer_payments_clearing', amountFen: 23800, orderId: 42, escortId: null },
+            { account: 'customer_prepayments', amountFen: -23800, orderId: 42, escortId: null },
           ],
         },
       ],
     });
     await openDrawer({ ...OPS, canReadPayments: true });
-    expect(getAdminOrdersByIdMoney).toHaveBeenCalledWith({ id: 42 }, { skipErrorHandler: true });
+    expect(getAdminOrdersByIdMoney).toHaveBeenCalledWith({ id: '42' }, { skipErrorHandler: true });
     const money = await screen.findByTestId('order-money');
     await within(money).findByText(payment.outTradeNo);
     expect(within(money).getByText('支付成功')).toBeInTheDocument();
     expect(within(money).getByText(refund.outRefundNo)).toBeInTheDocument();
     expect(within(money).getByText('退款成功')).toBeInTheDocument();
     const [paid, refunded] = within(money).getAllByTestId('ledger-entry');
-    expect(paid).toHaveTextContent('payment');
+    expect(paid).toHaveTextContent('payment_capture');
+    expect(within(money).getByTestId('postpay-balance')).toHaveTextContent('待支付补差款');
+    expect(within(money).getByTestId('postpay-balance')).toHaveTextContent('待支付 ¥12.50');
     expect(paid).toHaveTextContent('¥238.00');
     expect(within(paid).getByTestId('entry-sum')).toHaveTextContent('合计 ¥0.00已平衡');
     expect(within(refunded).getByTestId('entry-sum')).toHaveTextContent('合计 ¥0.50不平衡');

@@ -4,9 +4,9 @@
  */
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { PAYMENT_STATUS, REFUND_STATUS } from '@/constants/finance';
-import { getAdminOrdersByIdMoney } from '@/services/finance';
-import type { AdminPayment, AdminRefund, LedgerEntry, OrderMoney } from '@/services/models';
+import { PAYMENT_PURPOSE, PAYMENT_STATUS, POSTPAY_STATE, REFUND_STATUS } from '@/constants/finance';
+import { getAdminOrdersByIdMoney } from '@/services/generated';
+import { present, type AdminPayment, type AdminRefund, type LedgerEntry, type OrderMoney, type Postpay } from '@/pages/finance/finance-types';
 import { errorMessageOf } from '@/utils/api-error';
 import { formatFen } from '@/utils/money';
 import { formatDateTime } from '@/utils/time';
@@ -49,6 +49,22 @@ function EntryCard({ entry }: { entry: LedgerEntry }) {
   );
 }
 
+/** 补差款: confirmed extra charges less what the customer paid after the service (derived by the backend). */
+function PostpayBalance({ postpay }: { postpay: Postpay }) {
+  return (
+    <Card size="small" data-testid="postpay-balance" title="补差款（代垫费用）" extra={<EnumTag map={POSTPAY_STATE} code={postpay.state} />}>
+      <Space size="large" wrap>
+        <Text>已确认费用 {formatFen(postpay.chargedFen)}</Text>
+        <Text>已支付 {formatFen(postpay.paidFen)}</Text>
+        <Text strong type={postpay.dueFen > 0 ? 'danger' : undefined}>
+          待支付 {formatFen(postpay.dueFen)}
+        </Text>
+        {postpay.awaitingConfirmationFen > 0 && <Text type="warning">待客户确认 {formatFen(postpay.awaitingConfirmationFen)}</Text>}
+      </Space>
+    </Card>
+  );
+}
+
 export default function OrderMoneySection({ orderId }: { orderId: number }) {
   const [money, setMoney] = useState<OrderMoney | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -58,8 +74,8 @@ export default function OrderMoneySection({ orderId }: { orderId: number }) {
     const ticket = ++latest.current;
     setMoney(null);
     setLoadError(null);
-    getAdminOrdersByIdMoney({ id: orderId }, { skipErrorHandler: true }).then(
-      (answer) => ticket === latest.current && setMoney(answer),
+    getAdminOrdersByIdMoney({ id: String(orderId) }, { skipErrorHandler: true }).then(
+      (answer) => ticket === latest.current && setMoney(present<OrderMoney>(answer)),
       (e) => ticket === latest.current && setLoadError(errorMessageOf(e)),
     );
   }, [orderId]);
@@ -71,6 +87,7 @@ export default function OrderMoneySection({ orderId }: { orderId: number }) {
       {!loadError && !money && <Text type="secondary">加载中…</Text>}
       {money && (
         <Space direction="vertical" style={{ width: '100%' }}>
+          <PostpayBalance postpay={money.postpay} />
           <Table<AdminPayment>
             size="small"
             rowKey="id"
@@ -80,6 +97,7 @@ export default function OrderMoneySection({ orderId }: { orderId: number }) {
             dataSource={byTimeThenId(money.payments)}
             columns={[
               { title: '支付单号', dataIndex: 'outTradeNo' },
+              { title: '用途', dataIndex: 'purpose', render: (p: string) => <EnumTag map={PAYMENT_PURPOSE} code={p} /> },
               { title: '状态', dataIndex: 'status', render: (s: string) => <EnumTag map={PAYMENT_STATUS} code={s} /> },
               { title: '金额', dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatFen(fen) },
               { title: '支付时间', dataIndex: 'paidAt', render: (at: string | null) => formatDateTime(at) },
@@ -101,10 +119,10 @@ export default function OrderMoneySection({ orderId }: { orderId: number }) {
             ]}
           />
           <Text strong>记账分录</Text>
-          {money.entries.length === 0 ? (
+          {money.ledgerEntries.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无记账分录" />
           ) : (
-            byTimeThenId(money.entries).map((entry) => <EntryCard key={entry.id} entry={entry} />)
+            byTimeThenId(money.ledgerEntries).map((entry) => <EntryCard key={entry.id} entry={entry} />)
           )}
         </Space>
       )}

@@ -1,0 +1,67 @@
+/**
+ * The sandbox's platform certificate and its private key: what WeChat Pay would hand out from
+ * GET /v3/certificates, so the real adapter's certificate download runs against the sandbox.
+ *
+ * Node's crypto can read X.509 certificates but cannot make them, so this pair was generated once
+ * with openssl (RSA 2048, self-signed, 10 years, random 128-bit serial):
+ *   openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 3650 \
+ *     -subj "/C=CN/O=Escort Platform Sandbox/OU=Sandbox WeChat Pay Platform/CN=Sandbox WeChat Pay Platform Certificate 1" \
+ *     -set_serial 0x$(openssl rand -hex 16)
+ * It is public on purpose: it only ever signs sandbox answers and callbacks, and production refuses
+ * to start with the sandbox. SANDBOX_PAY_PLATFORM_PRIVATE_KEY (+ SANDBOX_PAY_PLATFORM_CERT) replace it.
+ */
+export const SANDBOX_PLATFORM_CERTIFICATE = `-----BEGIN CERTIFICATE-----
+MIID8jCCAtqgAwIBAgIRANWKkdSqBVQ02YyHveBPzNUwDQYJKoZIhvcNAQELBQAw
+gYkxCzAJBgNVBAYTAkNOMSAwHgYDVQQKDBdFc2NvcnQgUGxhdGZvcm0gU2FuZGJv
+eDEkMCIGA1UECwwbU2FuZGJveCBXZUNoYXQgUGF5IFBsYXRmb3JtMTIwMAYDVQQD
+DClTYW5kYm94IFdlQ2hhdCBQYXkgUGxhdGZvcm0gQ2VydGlmaWNhdGUgMTAeFw0y
+NjExMjMxNTA0MDBaFw0zNjExMjAxNTA0MDBaMIGJMQswCQYDVQQGEwJDTjEgMB4G
+A1UECgwXRXNjb3J0IFBsYXRmb3JtIFNhbmRib3gxJDAiBgNVBAsMG1NhbmRib3gg
+V2VDaGF0IFBheSBQbGF0Zm9ybTEyMDAGA1UEAwwpU2FuZGJveCBXZUNoYXQgUGF5
+IFBsYXRmb3JtIENlcnRpZmljYXRlIDEwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAw
+ggEKAoIBAQCofpeQSEVEdx64Tu6En2yA5yPeAEvxavrJPeLByuE1Nevq9xjWvJRL
+JxJ0Yvx0M2TU3Q9pQ5FZOrFCVsM1m7LfnflRYkEEatMUuv+V+lwwFlTFkawK539s
+l2lEUkz9wMQTuxTBUwq64EYocP6TIiVa1f8oPZTOZmqe42RAZtCVdlKx56MytRnh
+2w1ezQGkKMHnyD9ngjThTEroTLSO9Zcv3OUUsWkGHhlIvMe/4YsEZ7Gcjvwxmw1p
+WHm6UrHodeYtF31kADiOdqVixHbz8IP5JVZbSUJvxJZFyz1vrwE4tuqYhfnz/MuF
+qbXt7UAjxNFMByaJ3+5a8s1So/YKDAPbAgMBAAGjUzBRMB0GA1UdDgQWBBQlR896
+xhIPL1OtMKs1IzW27XURzjAfBgNVHSMEGDAWgBQlR896xhIPL1OtMKs1IzW27XUR
+zjAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQCoVuWh7tv93PRT
+pc9k358Vo2StHcYi6f0nuKavHnMkN4Kx/SOMEtrNpEsQdBifQ1/uepfi6B2VAxBX
+Lxysn+ieJp2QnZwTUT4XozYBztKE/WEz16TluKydYhj/IdU0m+DoLSG5GxsUvmYT
+tJPWfCKp/UCxQfvnfEa8oJKJk2ExS+uN3Ya91Hs+Qep0CDGrzUpnhpF6JN6IBmOc
+Egxdkm9WWnC1VyqdGVPF8Zkq/dmfjbc5PNG8nJxgt4Pr77ZdzWG7w6oy2hHWStg2
+rv9mhuoAqZ5GNXeGYr+Az5KB21RT4lzN2LD3TN23V0MDzqsLury1H53AHF4aaLY8
+IV1Xgc3n
+-----END CERTIFICATE-----
+`;
+
+export const SANDBOX_PLATFORM_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCofpeQSEVEdx64
+Tu6En2yA5yPeAEvxavrJPeLByuE1Nevq9xjWvJRLJxJ0Yvx0M2TU3Q9pQ5FZOrFC
+VsM1m7LfnflRYkEEatMUuv+V+lwwFlTFkawK539sl2lEUkz9wMQTuxTBUwq64EYo
+cP6TIiVa1f8oPZTOZmqe42RAZtCVdlKx56MytRnh2w1ezQGkKMHnyD9ngjThTEro
+TLSO9Zcv3OUUsWkGHhlIvMe/4YsEZ7Gcjvwxmw1pWHm6UrHodeYtF31kADiOdqVi
+xHbz8IP5JVZbSUJvxJZFyz1vrwE4tuqYhfnz/MuFqbXt7UAjxNFMByaJ3+5a8s1S
+o/YKDAPbAgMBAAECggEAA0MQ8YBNv0K96YsTQHLovdBiJOD0H/ZnipaR9V1d9v10
+FcAQbPCijFNiSXI0vbgY3Jo/qjsivjIfDrrCaMnYkrSzMshiAlEu/BeobWO2/emZ
+1Hit3QSUYR3YoPgUqBjXG3l7Fp4d+zqIO9iIKwmkflvu97CAtvcpfVRQHgu7P/ff
+BtL7ZaDxCsEyL/5lneh3Yv1wj0uzJgwWn96cAxBkZHDBEUBfYs5Glnsn5LLRCQ7i
+JMXiml706aiF3EZ97LH1rRXxN1wMbinf1aenuuie3YJglt3LaxBcLIF+VaB9ako/
+HUFGWeBE5aIhWLPA+CFjymJBgD4L/G0i3jfqSmRKKQKBgQDe0SOmRtZXTPVXKVac
+G4AyA9cb2DKg3SRHQIoV6kxhmqKUfAUtJlCoTm5Gw7Qej3zGcoaxJmwz/1IjmTuw
+UTXULgHdSl7wbPKzHsP1RTTsXQa2o+ZJ9EjEugyiGj0Jf1I/GkD91Z6hZTzfLM3k
+64ZZI6ZWI2uyNrBvIyo3CgWP4wKBgQDBlmsEKavmS7pBWh0qK/7JV+TvaIufeVuD
+CqsLC+m3rZlan41EmhCXiAqzWXsgHlWDhEIqc/9h9MTB1bfKZUuF8eX+X69oYogf
+lYvb9JGhER4uJqVv4OQsaP4mUqK6J4+h+5kkZug1RUh9l5I0Cfx6uAQhYL2zXd32
+EURjrWCNqQKBgGKc8wcrQL/AerDJxeAvN6xrEK/tHnMdjGnQgYyzdnyYIK5QuUXD
+OF1U4O+Gu9fur01w8HXEyIy2ylahAc7GEmnGtuKGgMAtp7hovFd3+rVFcqwwm8JN
+UEtpACBaNntWk0METpFJEvzhPnCTdsiDCKG46mwjHw3vsGRvjsZvNAj7AoGASGSz
+yG689fZDxMSqO2cQdMMFvfHepNiBPFP0+sCNuj6VJqqb7ZeftMsPFVrVDIHLgM8o
+3y9ZxYv/OG1vuaR/xatcUu/9bI/MT+Ng1fRzsUPxgVi6bUgwi9sHj9U/PVYmBHFO
+J6rEE4fBQBY6enNxk4LVKJZA2p6zrp1uccgYX2ECgYEArJl+YFFPvxyMgTsJ6vSD
+9o+r+cFbyhtcXJ99RpOsLMUf4kaad2BXZTH1A6uHGFrYmPIDhz9nYRstkJy6Jzjj
+ETuXhldN3x1Zq4YReDOgL7A7BJl8EHldIMFJ1pnoXmH8vv47BtW8y02alcRGpYHw
+6zSHop0VLRmVf4nTaEkEUJ0=
+-----END PRIVATE KEY-----
+`;
