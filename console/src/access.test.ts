@@ -28,6 +28,7 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'payment:read',
     'refund:write',
     'refund:approve',
+    'reconciliation:write',
   ],
   ops: [
     'dashboard:read',
