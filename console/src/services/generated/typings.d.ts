@@ -528,6 +528,11 @@ declare namespace API {
     escortId?: Record<string, unknown> | null;
   };
 
+  type LiveStatusQueryDTO = {
+    /** 陪诊师 ID，逗号分隔，最多 200 个 */
+    escortIds?: string;
+  };
+
   type MeetingPointInputDTO = {
     name?: string;
     description?: string;
@@ -911,6 +916,20 @@ declare namespace API {
     returnToPool?: boolean;
   };
 
+  type TeamCalendarQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 开始日期（上海）YYYY-MM-DD */
+    from?: string;
+    /** 结束日期（含）YYYY-MM-DD，最多 31 天 */
+    to?: string;
+    cityId?: number;
+    /** 姓名关键字 */
+    keyword?: string;
+  };
+
   type UpdatePriceRuleDTO = {
     name?: string;
     kind?: "surcharge" | "discount";
@@ -1093,6 +1112,11 @@ declare namespace API {
     id: string;
   };
 
+  type GetAdminEscortLiveStatusParams = {
+    /** 陪诊师 ID，逗号分隔，最多 200 个 */
+    escortIds?: string;
+  };
+
   type GetAdminEscortsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1266,6 +1290,20 @@ declare namespace API {
     pageSize?: number;
     status?: "pending" | "approved" | "rejected" | "withdrawn";
     cityId?: number;
+  };
+
+  type GetAdminScheduleTeamParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 开始日期（上海）YYYY-MM-DD */
+    from?: string;
+    /** 结束日期（含）YYYY-MM-DD，最多 31 天 */
+    to?: string;
+    cityId?: number;
+    /** 姓名关键字 */
+    keyword?: string;
   };
 
   type GetAdminServiceItemsParams = {
