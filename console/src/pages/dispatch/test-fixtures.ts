@@ -1,5 +1,5 @@
 /** Dispatch answers as the backend gives them, for the page tests. */
-import type { Candidate, Candidates, OrderBrief, Pool, PoolRow } from '@/services/workforce-models';
+import type { Candidate, Candidates, DispatchBoard, OrderBrief, Pool, PoolRow } from '@/services/workforce-models';
 
 export function brief(over: Partial<OrderBrief> = {}): OrderBrief {
   return {
@@ -100,4 +100,31 @@ export const candidates: Candidates = {
       score: 40,
     }),
   ],
+};
+
+export const dispatchBoard: DispatchBoard = {
+  date: '2026-11-24',
+  cityId: 1,
+  from: '2026-11-23T16:00:00.000Z',
+  to: '2026-11-24T16:00:00.000Z',
+  total: 1,
+  page: 1,
+  pageSize: 100,
+  escorts: [
+    {
+      escortId: 1,
+      name: '李静',
+      level: 'senior',
+      levelLabel: '中级',
+      liveStatus: 'assigned',
+      liveStatusLabel: '已派单待出发',
+      shifts: [{ start: '2026-11-24T00:00:00.000Z', end: '2026-11-24T09:00:00.000Z' }],
+      leaves: [],
+      orders: [
+        { orderId: 7, orderNo: 'PZ-BAR', status: 'accepted', serviceName: '门诊陪诊', hospitalName: '中山医院', startAt: '2026-11-24T01:00:00.000Z', endAt: '2026-11-24T03:00:00.000Z', late: false },
+      ],
+    },
+  ],
+  unassigned: [brief({ id: 8, orderNo: 'PZ-WAITING' })],
+  summary: { escorts: 3, working: 1, orders: 2, unassigned: 1, byLiveStatus: { idle: 0, in_service: 0, assigned: 1, on_leave: 0, offline: 2 } },
 };

@@ -39,7 +39,8 @@ export default function DispatchBoardPage() {
   }, [cities, cityId]);
 
   const load = useCallback(async () => {
-    if (cityId === undefined && cities.length > 1) return;
+    // Staff who can list cities wait for the first one; staff with one city get theirs from the backend.
+    if (cityId === undefined && access.canReadCities) return;
     const ticket = ++latest.current;
     setLoading(true);
     try {
@@ -52,7 +53,7 @@ export default function DispatchBoardPage() {
     } finally {
       if (ticket === latest.current) setLoading(false);
     }
-  }, [date, cityId, onlyWorking, cities.length]);
+  }, [date, cityId, onlyWorking, access.canReadCities]);
 
   useEffect(() => {
     load();
