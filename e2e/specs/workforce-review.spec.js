@@ -49,7 +49,7 @@ module.exports = {
     const row = page.locator('.ant-table-row', { hasText: '周芳' });
     await row.waitFor({ timeout: 20000 });
     await shot('review-queue');
-    await row.getByText('审核').click();
+    await row.getByRole('button', { name: /审\s*核/ }).click();
     await page.waitForURL(url => /^\/workforce\/reviews\/\d+$/.test(url.pathname), { timeout: 15000 });
 
     // The images come through authenticated requests and show as object URLs.

@@ -31,8 +31,8 @@ export default function LeavesPage() {
       okButtonProps: { danger: true },
       onOk: async () => {
         if (reason.trim().length < 2) {
-          message.warning('请填写至少 2 个字的原因');
-          throw new Error('reason required');
+          message.warning('请填写至少 2 个字的原因后再撤销');
+          return;
         }
         try {
           await postAdminLeavesByIdRevoke({ id: String(l.id) }, { reason: reason.trim() }, { skipErrorHandler: true });

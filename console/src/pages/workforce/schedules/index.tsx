@@ -240,7 +240,7 @@ function RequestsTab({ canWrite }: { canWrite: boolean }) {
       onOk: async () => {
         if (!approve && reason.trim().length < 2) {
           message.warning('驳回请填写至少 2 个字的原因');
-          return Promise.reject(new Error('reason required'));
+          return undefined;
         }
         try {
           if (approve) await postAdminScheduleRequestsByIdApprove({ id: String(r.id) }, { reason: reason.trim() }, { skipErrorHandler: true });
