@@ -1,52 +1,11 @@
 import access, { ACCESS_PERMISSIONS, type PermissionFlags } from './access';
 
-/**
- * Role grants as backend/src/modules/users/roles.ts defines them; the backend sends these in
- * `permissions`. payment:read, refund:write and refund:approve are being added to the backend's
- * PERMISSIONS (admin gets every permission) together with the finance routes; which other roles
- * get them is the backend's decision, so only admin lists them here.
- */
-const ROLE_PERMISSIONS: Record<string, string[]> = {
-  admin: [
-    'dashboard:read',
-    'staff:read',
-    'staff:write',
-    'audit:read',
-    'city:read',
-    'hospital:read',
-    'hospital:write',
-    'escort:read',
-    'catalog:read',
-    'catalog:write',
-    'customer:read',
-    'pii:reveal',
-    'order:read',
-    'order:write',
-    'order:dispatch',
-    'settings:read',
-    'settings:write',
-    'payment:read',
-    'refund:write',
-    'refund:approve',
-    'reconciliation:write',
-  ],
-  ops: [
-    'dashboard:read',
-    'city:read',
-    'hospital:read',
-    'hospital:write',
-    'escort:read',
-    'catalog:read',
-    'catalog:write',
-    'customer:read',
-    'order:read',
-    'order:write',
-    'order:dispatch',
-    'settings:read',
-  ],
-  finance: ['dashboard:read', 'city:read', 'customer:read', 'order:read'],
-  support: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read', 'order:read', 'order:write'],
-};
+import { STAFF_ROLES } from '../../backend/src/modules/users/roles';
+
+/** Role grants exactly as the backend defines them (backend/src/modules/users/roles.ts). */
+const ROLE_PERMISSIONS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(STAFF_ROLES).map(([role, def]) => [role, [...def.permissions]]),
+);
 
 function grantedPermissions(flags: PermissionFlags): string[] {
   return (Object.keys(ACCESS_PERMISSIONS) as (keyof PermissionFlags)[])
@@ -104,6 +63,14 @@ describe('access', () => {
     expect([finance.canReadOrders, finance.canWriteOrders]).toEqual([true, false]);
   });
 
+  it('lets ops review escorts, keep schedules and approve leave, and finance none of it', () => {
+    const ops = access(userWith(ROLE_PERMISSIONS.ops));
+    expect([ops.canReviewEscorts, ops.canWriteEscorts, ops.canWriteSchedules, ops.canWriteLeaves, ops.canSeeWorkforce]).toEqual([true, true, true, true, true]);
+    const finance = access(userWith(ROLE_PERMISSIONS.finance));
+    expect([finance.canReviewEscorts, finance.canWriteSchedules, finance.canWriteLeaves, finance.canSeeWorkforce]).toEqual([false, false, false, false]);
+    expect(access(userWith(['order:dispatch'])).canSeeWorkforce).toBe(false);
+  });
+
   it('shows a menu group only to roles that can open a page inside it', () => {
     const finance = access(userWith(ROLE_PERMISSIONS.finance));
     expect(finance.canSeeBasicData).toBe(false);
@@ -111,6 +78,7 @@ describe('access', () => {
     expect(access(userWith(ROLE_PERMISSIONS.ops)).canSeeSystem).toBe(true);
     const support = access(userWith(ROLE_PERMISSIONS.support));
     expect(support.canSeeBasicData).toBe(true);
+    expect(support.canSeeWorkforce).toBe(false);
     expect(support.canSeeSystem).toBe(false);
     expect(access(userWith(['audit:read'])).canSeeSystem).toBe(true);
   });

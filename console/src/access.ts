@@ -14,6 +14,10 @@ export const ACCESS_PERMISSIONS = {
   canReadHospitals: PERMISSION.hospitalRead,
   canWriteHospitals: PERMISSION.hospitalWrite,
   canReadEscorts: PERMISSION.escortRead,
+  canWriteEscorts: PERMISSION.escortWrite,
+  canReviewEscorts: PERMISSION.escortReview,
+  canWriteSchedules: PERMISSION.scheduleWrite,
+  canWriteLeaves: PERMISSION.leaveWrite,
   canReadCatalog: PERMISSION.catalogRead,
   canWriteCatalog: PERMISSION.catalogWrite,
   canReadCustomers: PERMISSION.customerRead,
@@ -34,7 +38,8 @@ export const ACCESS_PERMISSIONS = {
  * to a role that can open none of its pages.
  */
 export const MENU_GROUPS = {
-  canSeeBasicData: ['canReadHospitals', 'canReadEscorts'],
+  canSeeBasicData: ['canReadHospitals'],
+  canSeeWorkforce: ['canReadEscorts', 'canReviewEscorts'],
   canSeeSystem: ['canReadStaff', 'canReadAudit', 'canReadSettings'],
 } as const satisfies Record<string, readonly (keyof typeof ACCESS_PERMISSIONS)[]>;
 

@@ -26,14 +26,14 @@ export type StaffStatusCode = keyof typeof STAFF_STATUS;
 export const ESCORT_STATUS = {
   applicant: { label: '待审核', color: 'orange', status: 'Processing' },
   active: { label: '在岗', color: 'green', status: 'Success' },
-  suspended: { label: '已暂停', color: 'red', status: 'Error' },
+  suspended: { label: '已停用', color: 'red', status: 'Error' },
 } satisfies Record<string, EnumEntry>;
 
 export const ESCORT_LEVEL = {
   trainee: { label: '见习', color: 'default' },
   junior: { label: '初级', color: 'blue' },
-  senior: { label: '高级', color: 'purple' },
-  expert: { label: '专家', color: 'gold' },
+  senior: { label: '中级', color: 'purple' },
+  expert: { label: '高级', color: 'gold' },
 } satisfies Record<string, EnumEntry>;
 
 export const GENDER = {

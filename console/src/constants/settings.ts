@@ -20,6 +20,19 @@ export const NOTIFICATION_EVENT = {
   reschedule_accepted: { label: '改约成功', color: 'green' },
   reschedule_declined: { label: '改约未成功', color: 'red' },
   order_reminder: { label: '服务提醒', color: 'gold' },
+  order_returned_to_pool: { label: '订单退回派单池（调度）', color: 'red' },
+  assignment_withdrawn: { label: '订单已收回（陪诊师）', color: 'orange' },
+  application_approved: { label: '入驻审核通过', color: 'green' },
+  application_rejected: { label: '入驻审核未通过', color: 'red' },
+  credential_approved: { label: '证书审核通过', color: 'green' },
+  credential_rejected: { label: '证书审核未通过', color: 'red' },
+  credential_expiring: { label: '证书即将到期', color: 'gold' },
+  credential_expired: { label: '证书已过期', color: 'red' },
+  leave_requested: { label: '新的请假申请（运营）', color: 'blue' },
+  leave_approved: { label: '请假已批准', color: 'green' },
+  leave_rejected: { label: '请假未批准', color: 'red' },
+  schedule_change_approved: { label: '排班调整已批准', color: 'green' },
+  schedule_change_rejected: { label: '排班调整未批准', color: 'red' },
 } satisfies Record<string, EnumEntry>;
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENT;
 
@@ -31,6 +44,6 @@ export const NOTIFICATION_CHANNEL = {
 export type NotificationChannel = keyof typeof NOTIFICATION_CHANNEL;
 
 /** Placeholders the backend fills into a template. */
-export const TEMPLATE_VARIABLES = ['{orderNo}', '{serviceName}', '{startTime}', '{hospitalName}', '{escortName}', '{reason}', '{code}'];
+export const TEMPLATE_VARIABLES = ['{orderNo}', '{serviceName}', '{startTime}', '{hospitalName}', '{escortName}', '{reason}', '{code}', '{detail}', '{date}'];
 
 export const SLOT_MINUTES_OPTIONS = [15, 30, 60] as const;

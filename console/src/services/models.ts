@@ -8,6 +8,7 @@
  * functions itself, the type arguments become compile errors, and each interface here turns into
  * an alias of the generated type.
  */
+import type { WorkforceRules } from './workforce-models';
 import type { NoticeLevelCode, NoticeStatusCode, PriceRuleTypeCode, StaffRoleCode, StaffStatusCode } from '@/constants/enums';
 import type { PaymentChannel, PaymentEventKind, PaymentStatus, RefundStatus } from '@/constants/finance';
 import type { OrderAction, OrderStatus } from '@/constants/orders';
@@ -503,6 +504,7 @@ export interface SettingsGroups {
   booking: BookingRules;
   cancellation: CancellationRules;
   notifications: NotificationSettings;
+  workforce: WorkforceRules;
 }
 export type SettingsKey = keyof SettingsGroups;
 

@@ -22,6 +22,11 @@ describe('apiErrorFrom', () => {
     expect(apiErrorFrom(403, undefined).errorMessage).toBe('没有权限执行此操作');
   });
 
+  it('keeps the details the backend attached, such as the orders a leave collides with', () => {
+    const orders = [{ id: 1, orderNo: 'PZ1' }];
+    expect(apiErrorFrom(409, { errorCode: 'LEAVE_COLLIDES_WITH_ORDERS', errorMessage: '有订单', details: { orders } }).details).toEqual({ orders });
+  });
+
   it('describes a request that never got an answer as a network problem', () => {
     expect(apiErrorFrom(undefined, undefined)).toMatchObject({ status: 0, errorCode: 'NETWORK_ERROR' });
   });

@@ -7,14 +7,17 @@ export class ApiError extends Error {
   readonly errorCode: string;
   readonly errorMessage: string;
   readonly requestId?: string;
+  /** What the backend attached to explain a refusal (e.g. the orders a leave or a suspension collides with). */
+  readonly details?: unknown;
 
-  constructor(init: { status: number; errorCode: string; errorMessage: string; requestId?: string }) {
+  constructor(init: { status: number; errorCode: string; errorMessage: string; requestId?: string; details?: unknown }) {
     super(init.errorMessage);
     this.name = 'ApiError';
     this.status = init.status;
     this.errorCode = init.errorCode;
     this.errorMessage = init.errorMessage;
     this.requestId = init.requestId;
+    this.details = init.details;
   }
 }
 
@@ -35,6 +38,7 @@ interface FailureBody {
   errorCode?: unknown;
   errorMessage?: unknown;
   requestId?: unknown;
+  details?: unknown;
 }
 
 /** Builds an ApiError from an HTTP status and a (possibly missing or non-JSON) response body. */
@@ -47,6 +51,7 @@ export function apiErrorFrom(status: number | undefined, body: unknown): ApiErro
     errorCode: code,
     errorMessage: typeof b.errorMessage === 'string' && b.errorMessage ? b.errorMessage : fallback,
     requestId: typeof b.requestId === 'string' ? b.requestId : undefined,
+    details: b.details,
   });
 }
 

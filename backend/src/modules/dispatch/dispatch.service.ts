@@ -1,5 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { AvailabilityInput, AvailabilityResult, CredentialFact, LIVE_STATUS_LABELS, UNAVAILABLE_REASONS, checkAvailability, credentialValidFor, liveStatus, slotDays, UnavailableReason } from './availability';
+import { AvailabilityInput, AvailabilityResult, CredentialFact, LIVE_STATUS_LABELS, UNAVAILABLE_REASONS, checkAvailability, credentialValidFor, liveStatus, LiveStatus, slotDays, UnavailableReason } from './availability';
 import { CandidateFacts, TopCandidates, distanceMeters, tierOf } from './ranking';
 import { DispatchFactsCache } from './dispatch-facts-cache';
 import { EscortDispatchFacts, EscortService, ratingAverage } from '../escorts/escort.service';
@@ -18,6 +18,7 @@ import { SettingsService } from '../settings/settings.service';
 import { AuditContext } from '../audit/audit.service';
 import { AppError, Errors } from '../../common/errors';
 import { Interval, toShanghaiDateString } from '../../common/time';
+import { In } from 'typeorm';
 import { PageQuery } from '../../common/pagination';
 
 /** Everything the availability check and the ranking need about one order, read once. */
@@ -399,6 +400,52 @@ export class DispatchService {
     };
   }
 
+  // ---------------------------------------------------------------- live status
+
+  /**
+   * What each escort is doing now, from the facts of now: today's shifts and exceptions, leave
+   * covering this instant and open orders. Never from the facts of the day a board shows, which
+   * may be another day (a board for tomorrow must not call someone 请假 today).
+   */
+  private async liveStatusesIn(cityId: number, escorts: ReadonlyArray<{ id: number; status: string }>, weekly: Map<number, ScheduleFacts['weekly']>, now: Date): Promise<Map<number, LiveStatus>> {
+    const out = new Map<number, LiveStatus>();
+    if (!escorts.length) return out;
+    const today = toShanghaiDateString(now);
+    const ids = escorts.map(e => e.id);
+    const instant = new Date(now.getTime() + 1);
+    const [exceptions, leaves, open] = await Promise.all([
+      this.schedules.exceptionsForCity(cityId, addDays(today, -1), addDays(today, 1)),
+      this.leaves.approvedBetween(now, instant, { cityId }),
+      this.orderQuery.openOrdersOf(ids),
+    ]);
+    const openBy = new Map<number, typeof open>();
+    for (const o of open) openBy.set(o.escortId as number, [...(openBy.get(o.escortId as number) ?? []), o]);
+    for (const e of escorts) {
+      const shifts = shiftIntervals(weekly.get(e.id) ?? [], exceptions.get(e.id) ?? [], now, instant);
+      out.set(e.id, liveStatus(now, { escortStatus: e.status, orders: openBy.get(e.id) ?? [], leaves: leaves.get(e.id) ?? [], shifts }));
+    }
+    return out;
+  }
+
+  /** Live status of some escorts (the console's escort list), grouped by city so each city is a few set-based reads. */
+  async liveStatuses(escortIds: number[], cityIds: number[] | null, now = new Date()) {
+    const escorts = await this.escorts.escorts.find({ where: { id: In(escortIds) }, select: { id: true, status: true, cityId: true } });
+    const visible = escorts.filter(e => cityIds === null || cityIds.includes(e.cityId));
+    const byCity = new Map<number, typeof visible>();
+    for (const e of visible) byCity.set(e.cityId, [...(byCity.get(e.cityId) ?? []), e]);
+    const rows: Array<{ escortId: number; liveStatus: LiveStatus; liveStatusLabel: string }> = [];
+    for (const [cityId, list] of byCity) {
+      const schedules = await this.schedules.factsForEscorts(list.map(e => e.id), toShanghaiDateString(now), toShanghaiDateString(now));
+      const weekly = new Map([...schedules].map(([id, f]) => [id, f.weekly]));
+      const statuses = await this.liveStatusesIn(cityId, list, weekly, now);
+      for (const e of list) {
+        const status = statuses.get(e.id) ?? 'offline';
+        rows.push({ escortId: e.id, liveStatus: status, liveStatusLabel: LIVE_STATUS_LABELS[status] });
+      }
+    }
+    return rows.sort((a, b) => a.escortId - b.escortId);
+  }
+
   // ---------------------------------------------------------------- the day board
 
   /**
@@ -416,9 +463,7 @@ export class DispatchService {
       this.orderQuery.ordersBetween([cityId], from, to),
     ]);
     const active = city.escorts;
-    const open = await this.orderQuery.openOrdersOf(active.map(e => e.id));
-    const openBy = new Map<number, typeof open>();
-    for (const o of open) openBy.set(o.escortId as number, [...(openBy.get(o.escortId as number) ?? []), o]);
+    const statuses = await this.liveStatusesIn(cityId, active, city.weekly, now);
     const ordersBy = new Map<number, Order[]>();
     for (const o of orders) if (o.escortId) ordersBy.set(o.escortId, [...(ordersBy.get(o.escortId) ?? []), o]);
     const clip = (i: { start: number | Date; end: number | Date }) => ({
@@ -430,8 +475,7 @@ export class DispatchService {
       const s = { weekly: city.weekly.get(e.id) ?? [], exceptions: exceptions.get(e.id) ?? [] };
       const shifts = shiftIntervals(s.weekly, s.exceptions, from, to);
       const mine = ordersBy.get(e.id) ?? [];
-      const nowShifts = shiftIntervals(s.weekly, s.exceptions, now, new Date(now.getTime() + 1));
-      const status = liveStatus(now, { escortStatus: e.status, orders: openBy.get(e.id) ?? [], leaves: leaves.get(e.id) ?? [], shifts: nowShifts });
+      const status = statuses.get(e.id) ?? 'offline';
       return {
         escortId: e.id,
         name: e.name,

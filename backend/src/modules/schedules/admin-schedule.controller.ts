@@ -2,7 +2,7 @@ import { Body, Controller, Del, Get, Inject, Param, Post, Put, Query } from '@mi
 import { Context } from '@midwayjs/koa';
 import { ApiTags } from '@midwayjs/swagger';
 import { ScheduleService } from './schedule.service';
-import { ApplyTemplateDTO, CalendarQueryDTO, ChangeRequestQueryDTO, DecisionReasonDTO, RequiredReasonDTO, ShiftExceptionDTO, ShiftTemplateDTO, WeeklyScheduleDTO } from './dto/schedule.dto';
+import { ApplyTemplateDTO, CalendarQueryDTO, ChangeRequestQueryDTO, DecisionReasonDTO, RequiredReasonDTO, ShiftExceptionDTO, ShiftTemplateDTO, TeamCalendarQueryDTO, WeeklyScheduleDTO } from './dto/schedule.dto';
 import { Audience, RequirePermission } from '../../common/auth/access.decorator';
 import { auditContext, principalOf } from '../../common/auth/request-context';
 import { scopedCityFilter } from '../../common/auth/city-scope';
@@ -27,6 +27,12 @@ export class AdminScheduleController {
   async calendar(@Param('id') id: string, @Query() q: CalendarQueryDTO) {
     await this.schedules.escorts.mustFindInScope(parseId(id), this.scope);
     return this.schedules.calendar(parseId(id), q.from, q.to);
+  }
+
+  @Get('/schedule-team', { summary: '团队排班：在岗陪诊师 × 日期（每周模板 + 日期调整，按天展开；分页）' })
+  @RequirePermission('escort:read')
+  async team(@Query() q: TeamCalendarQueryDTO) {
+    return this.schedules.team(q, scopedCityFilter(principalOf(this.ctx), q.cityId));
   }
 
   @Put('/escorts/:id/weekly-shifts', { summary: '设置陪诊师每周排班（整周替换；返回排班外的已派订单供核对）' })

@@ -1,6 +1,6 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { Between, EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
+import { Between, EntityManager, FindOptionsWhere, In, Like, Repository } from 'typeorm';
 import { EscortWeeklyShift } from './escort-weekly-shift.entity';
 import { ShiftTemplate, rangesOf } from './shift-template.entity';
 import { EscortShiftException } from './escort-shift-exception.entity';
@@ -23,7 +23,7 @@ import {
 } from './shift-calendar';
 import type { WeeklyRangeDTO } from './dto/schedule.dto';
 import { EscortService } from '../escorts/escort.service';
-import { Escort } from '../escorts/escort.entity';
+import { ESCORT_LEVELS, Escort } from '../escorts/escort.entity';
 import { WorkforceFactsVersion } from '../escorts/workforce-facts-version';
 import { OrderClaimService } from '../orders/order-claims';
 import { OrderQueryService } from '../orders/order-query.service';
@@ -50,6 +50,7 @@ export interface ExceptionInput {
 }
 
 const MAX_CALENDAR_DAYS = 62;
+const MAX_TEAM_DAYS = 31;
 
 /** `{weekday, start: 'HH:mm', end: 'HH:mm'}` → minutes, with the template's problems as a 400. */
 export function toWeeklyRanges(input: WeeklyRangeDTO[]): WeeklyRange[] {
@@ -434,6 +435,42 @@ export class ScheduleService {
       list.push({ date: x.date, kind: x.kind, startMinute: x.startMinute === null ? null : Number(x.startMinute), endMinute: x.endMinute === null ? null : Number(x.endMinute) });
     }
     return out;
+  }
+
+  /**
+   * The team view: a page of a city's active escorts, each with their working ranges day by day
+   * for `[from, to]` (at most 31 days) and that period's exceptions, in three queries per page.
+   */
+  async team(q: PageQuery & { from: string; to: string; keyword?: string }, cityIds: number[] | null) {
+    if (!isRealDate(q.from) || !isRealDate(q.to) || q.from > q.to) throw Errors.validation('日期范围不正确');
+    const days = datesBetween(q.from, q.to);
+    if (days.length > MAX_TEAM_DAYS) throw Errors.validation(`团队排班一次最多查询 ${MAX_TEAM_DAYS} 天`);
+    const where: FindOptionsWhere<Escort> = { status: 'active' };
+    if (cityIds !== null) where.cityId = In(cityIds);
+    if (q.keyword) where.name = Like(`%${q.keyword}%`);
+    const [escorts, total] = await this.escorts.escorts.findAndCount({ where, order: { id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const ids = escorts.map(e => e.id);
+    const facts = await this.factsForEscorts(ids, q.from, q.to);
+    const exceptionRows = ids.length ? await this.exceptions.find({ where: { escortId: In(ids), date: Between(q.from, q.to) }, order: { date: 'ASC', id: 'ASC' } }) : [];
+    const list = escorts.map(e => {
+      const f = facts.get(e.id)!;
+      const mine = exceptionRows.filter(x => x.escortId === e.id).map(x => this.exceptionView(x));
+      return {
+        escortId: e.id,
+        name: e.name,
+        level: e.level,
+        levelLabel: ESCORT_LEVELS[e.level],
+        weekly: f.weekly.map(rangeView),
+        days: days.map(date => ({
+          date,
+          weekday: weekdayOf(date),
+          weekdayLabel: WEEKDAY_LABELS[weekdayOf(date)],
+          ranges: dayRanges(date, f.weekly, f.exceptions).map(r => ({ start: formatClock(r.startMinute), end: formatClock(r.endMinute) })),
+          exceptions: mine.filter(x => x.date === date),
+        })),
+      };
+    });
+    return { from: q.from, to: q.to, ...toPage(list, total, q) };
   }
 
   /** Day by day: the working ranges after exceptions, and the exceptions themselves. */

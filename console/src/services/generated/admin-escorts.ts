@@ -4,6 +4,18 @@ import { request } from '@umijs/max';
 import type { RequestOptions } from '@umijs/max';
 
 /**
+ * 陪诊师实时状态（空闲 / 服务中 / 已派单待出发 / 请假 / 离线，由排班、请假与订单推出）
+ * GET /api/admin/escort-live-status (adminescortstatuscontroller_livestatus)
+ */
+export async function getAdminEscortLiveStatus<T = unknown>(params: API.GetAdminEscortLiveStatusParams = {}, options?: RequestOptions) {
+  return request<T>('/api/admin/escort-live-status', {
+    method: 'GET',
+    params,
+    ...(options || {}),
+  });
+}
+
+/**
  * 陪诊师列表（按城市范围；可按状态、等级筛选）
  * GET /api/admin/escorts (adminescortcontroller_list)
  */

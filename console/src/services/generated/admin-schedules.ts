@@ -50,6 +50,18 @@ export async function getAdminScheduleRequests<T = unknown>(params: API.GetAdmin
 }
 
 /**
+ * 团队排班：在岗陪诊师 × 日期（每周模板 + 日期调整，按天展开；分页）
+ * GET /api/admin/schedule-team (adminschedulecontroller_team)
+ */
+export async function getAdminScheduleTeam<T = unknown>(params: API.GetAdminScheduleTeamParams = {}, options?: RequestOptions) {
+  return request<T>('/api/admin/schedule-team', {
+    method: 'GET',
+    params,
+    ...(options || {}),
+  });
+}
+
+/**
  * 排班模板列表
  * GET /api/admin/shift-templates (adminschedulecontroller_templates)
  */

@@ -567,6 +567,11 @@ declare namespace API {
     escortId?: number | null;
   };
 
+  type LiveStatusQueryDTO = {
+    /** 陪诊师 ID，逗号分隔，最多 200 个 */
+    escortIds?: string;
+  };
+
   type MeetingPointInputDTO = {
     name?: string;
     description?: string;
@@ -1080,6 +1085,20 @@ declare namespace API {
     returnToPool?: boolean;
   };
 
+  type TeamCalendarQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 开始日期（上海）YYYY-MM-DD */
+    from?: string;
+    /** 结束日期（含）YYYY-MM-DD，最多 31 天 */
+    to?: string;
+    cityId?: number;
+    /** 姓名关键字 */
+    keyword?: string;
+  };
+
   type UpdatePriceRuleDTO = {
     name?: string;
     kind?: "surcharge" | "discount";
@@ -1260,6 +1279,11 @@ declare namespace API {
 
   type GetAdminEscortFilesByIdParams = {
     id: string;
+  };
+
+  type GetAdminEscortLiveStatusParams = {
+    /** 陪诊师 ID，逗号分隔，最多 200 个 */
+    escortIds?: string;
   };
 
   type GetAdminEscortsParams = {
@@ -1446,6 +1470,20 @@ declare namespace API {
     pageSize?: number;
     status?: "pending" | "approved" | "rejected" | "withdrawn";
     cityId?: number;
+  };
+
+  type GetAdminScheduleTeamParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 开始日期（上海）YYYY-MM-DD */
+    from?: string;
+    /** 结束日期（含）YYYY-MM-DD，最多 31 天 */
+    to?: string;
+    cityId?: number;
+    /** 姓名关键字 */
+    keyword?: string;
   };
 
   type GetAdminServiceItemsParams = {

@@ -60,3 +60,9 @@ export class BoardDTO extends PageQueryDTO {
   @Rule(RuleType.boolean().default(true))
   onlyWorking: boolean;
 }
+
+export class LiveStatusQueryDTO {
+  @ApiProperty({ description: '陪诊师 ID，逗号分隔，最多 200 个', example: '1,2,3' })
+  @Rule(RuleType.string().pattern(/^\d{1,10}(,\d{1,10}){0,199}$/).required())
+  escortIds: string;
+}

@@ -118,3 +118,21 @@ export class RequiredReasonDTO {
   @Rule(RuleType.string().trim().min(2).max(255).required())
   reason: string;
 }
+
+export class TeamCalendarQueryDTO extends PageQueryDTO {
+  @ApiProperty({ description: '开始日期（上海）YYYY-MM-DD' })
+  @Rule(day().required())
+  from: string;
+
+  @ApiProperty({ description: '结束日期（含）YYYY-MM-DD，最多 31 天' })
+  @Rule(day().required())
+  to: string;
+
+  @ApiProperty({ required: false })
+  @Rule(RuleType.number().integer().min(1))
+  cityId?: number;
+
+  @ApiProperty({ required: false, description: '姓名关键字' })
+  @Rule(RuleType.string().trim().max(32).allow(''))
+  keyword?: string;
+}

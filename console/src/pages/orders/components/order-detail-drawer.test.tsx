@@ -10,7 +10,6 @@ import {
 } from '@/services/generated';
 import { payment, refund } from '@/pages/finance/test-fixtures';
 import { orderDetail } from '../test-fixtures';
-import { escortOptions } from './assign-escort-modal';
 import OrderDetailDrawer from './order-detail-drawer';
 
 let mockAccess: Record<string, boolean> = {};
@@ -252,21 +251,5 @@ describe('order detail drawer', () => {
     );
     expect(await screen.findByText('订单不存在')).toBeInTheDocument();
     expect(screen.getByText('订单加载失败')).toBeInTheDocument();
-  });
-});
-
-describe('escortOptions', () => {
-  const escort = { id: 1, cityId: 1, cityName: '上海', name: '李静', gender: 'female', phoneMasked: '139****0001', level: 'senior', status: 'active' };
-
-  it('describes each escort and blocks the inactive ones and the current one', () => {
-    const options = escortOptions(
-      [escort, { ...escort, id: 2, name: '王强', level: 'junior' }, { ...escort, id: 3, name: '刘洋', level: 'trainee', status: 'applicant' }],
-      2,
-    );
-    expect(options).toEqual([
-      { label: '李静（高级，139****0001）', value: 1, disabled: false },
-      { label: '王强（初级，139****0001，当前陪诊师）', value: 2, disabled: true },
-      { label: '刘洋（见习，139****0001，待审核）', value: 3, disabled: true },
-    ]);
   });
 });

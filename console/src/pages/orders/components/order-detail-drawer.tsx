@@ -9,8 +9,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { getAdminOrdersById } from '@/services/generated';
 import type { OrderDetail } from '@/services/models';
 import { errorMessageOf } from '@/utils/api-error';
+import AssignCandidatesModal from '@/pages/dispatch/components/assign-candidates-modal';
 import { ORDER_BUTTON_LABEL, canRedispatch, orderButtons, type OrderButton } from '../order-actions';
-import AssignEscortModal from './assign-escort-modal';
 import CancelOrderModal from './cancel-order-modal';
 import OrderDetailSections from './order-detail-sections';
 import OrderMoneySection from './order-money-section';
@@ -126,10 +126,11 @@ export default function OrderDetailDrawer({ orderId, onClose, onChanged }: Props
             />
           )}
           {(buttons.includes('assign') || buttons.includes('reassign')) && (
-            <AssignEscortModal
-              order={current}
-              canListEscorts={Boolean(access.canReadEscorts)}
-              {...modalProps(buttons.includes('assign') ? 'assign' : 'reassign')}
+            // Ranked candidates with the reason the API requires, the same dialog as the dispatch pool's.
+            <AssignCandidatesModal
+              orderId={dialog === 'assign' || dialog === 'reassign' ? current.id : null}
+              onClose={() => setDialog(null)}
+              onDone={onDone}
             />
           )}
           {buttons.includes('complete') && <CompleteOrderModal order={current} {...modalProps('complete')} />}

@@ -8,6 +8,7 @@ import { errorMessageOf } from '@/utils/api-error';
 import BookingRulesCard from './components/booking-rules-card';
 import CancellationRulesCard from './components/cancellation-rules-card';
 import NotificationSettingsCard from './components/notification-settings-card';
+import WorkforceRulesCard from './components/workforce-rules-card';
 
 export default function SettingsPage() {
   const access = useAccess();
@@ -42,6 +43,7 @@ export default function SettingsPage() {
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <BookingRulesCard value={settings.booking} canWrite={canWrite} onSaved={replace('booking')} />
           <CancellationRulesCard value={settings.cancellation} canWrite={canWrite} onSaved={replace('cancellation')} />
+          {settings.workforce && <WorkforceRulesCard value={settings.workforce} canWrite={canWrite} onSaved={replace('workforce')} />}
           <NotificationSettingsCard value={settings.notifications} canWrite={canWrite} onSaved={replace('notifications')} />
         </Space>
       )}
