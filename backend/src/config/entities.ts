@@ -43,6 +43,7 @@ import { Payment } from '../modules/payments/payment.entity';
 import { PaymentEvent } from '../modules/payments/payment-event.entity';
 import { Refund } from '../modules/payments/refund.entity';
 import { Setting } from '../modules/settings/setting.entity';
+import { CommissionRule, CommissionRuleVersion } from '../modules/commissions/commission-rule.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
@@ -89,6 +90,8 @@ export const ENTITIES: Function[] = [
   Refund,
   LedgerEntry,
   LedgerLine,
+  CommissionRuleVersion,
+  CommissionRule,
   Setting,
   Notification,
   NotificationDelivery,
