@@ -44,6 +44,8 @@ import { PaymentEvent } from '../modules/payments/payment-event.entity';
 import { Refund } from '../modules/payments/refund.entity';
 import { Setting } from '../modules/settings/setting.entity';
 import { CommissionRule, CommissionRuleVersion } from '../modules/commissions/commission-rule.entity';
+import { EscortDeduction, SettlementItem, SettlementLine, SettlementPayout, SettlementRun } from '../modules/settlements/settlement.entity';
+import { ExportJob } from '../modules/settlements/export-job.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
@@ -92,6 +94,12 @@ export const ENTITIES: Function[] = [
   LedgerLine,
   CommissionRuleVersion,
   CommissionRule,
+  SettlementRun,
+  SettlementLine,
+  SettlementItem,
+  SettlementPayout,
+  EscortDeduction,
+  ExportJob,
   Setting,
   Notification,
   NotificationDelivery,

@@ -211,6 +211,22 @@ export class LedgerService {
 
   // ------------------------------------------------------------ reading
 
+  /** Sums of lines by source type and account for entries booked in `[from, to)` (the daily finance summary). */
+  async totalsBetween(from: Date, to: Date, manager: EntityManager = this.entries.manager): Promise<{ sourceType: LedgerSourceType; account: LedgerAccount; amountFen: number }[]> {
+    const rows = await manager
+      .getRepository(LedgerLine)
+      .createQueryBuilder('l')
+      .innerJoin(LedgerEntry, 'e', 'e.id = l.entry_id')
+      .select('e.source_type', 'sourceType')
+      .addSelect('l.account', 'account')
+      .addSelect('COALESCE(SUM(l.amount_fen), 0)', 'total')
+      .where('e.created_at >= :from AND e.created_at < :to', { from, to })
+      .groupBy('e.source_type')
+      .addGroupBy('l.account')
+      .getRawMany<{ sourceType: LedgerSourceType; account: LedgerAccount; total: string | number }>();
+    return rows.map(r => ({ sourceType: r.sourceType, account: r.account, amountFen: Number(r.total) }));
+  }
+
   async entriesForOrder(orderId: number, manager: EntityManager = this.entries.manager): Promise<LedgerEntryView[]> {
     const entries = await manager.getRepository(LedgerEntry).find({ where: { orderId }, order: { id: 'ASC' } });
     if (!entries.length) return [];
