@@ -58,20 +58,23 @@ async function insertSeq(conn, n, chunk, sqlFor) {
 async function seed(conn, month) {
   const t0 = performance.now();
   // Escorts: copies of demo escort 1 with their own phone hash and name.
-  const escortCols = (await columnsOf(conn, 'escorts')).filter(c => c !== 'id');
-  const escortExpr = c => ({ phone_hash: "CONCAT('bench-', s.seq)", id_card_hash: 'NULL', id_card_enc: 'NULL', name: "CONCAT('陪诊师', s.seq)" })[c] ?? `e.\`${c}\``;
+  // Ids are given explicitly: InnoDB may leave gaps between bulk inserts' auto-increment ranges.
+  const [[{ baseEscort }]] = await conn.query('SELECT COALESCE(MAX(id), 0) AS baseEscort FROM escorts');
+  const firstEscort = Number(baseEscort) + 1;
+  const escortCols = await columnsOf(conn, 'escorts');
+  const escortExpr = c => ({ id: `${baseEscort} + s.seq`, phone_hash: "CONCAT('bench-', s.seq)", id_card_hash: 'NULL', id_card_enc: 'NULL', name: "CONCAT('陪诊师', s.seq)" })[c] ?? `e.\`${c}\``;
   await conn.query(`INSERT INTO escorts (${escortCols.map(c => `\`${c}\``).join(', ')}) SELECT ${escortCols.map(escortExpr).join(', ')} FROM escorts e JOIN seq_1_to_${ESCORTS} s WHERE e.id = 1`);
-  const [[{ firstEscort }]] = await conn.query("SELECT MIN(id) AS firstEscort FROM escorts WHERE phone_hash LIKE 'bench-%'");
 
   // Orders: copies of a demo order, completed last month by one of the escorts.
   const [[demo]] = await conn.query('SELECT id FROM orders ORDER BY id LIMIT 1');
   if (!demo) throw new Error('no demo order to copy');
   const [[{ baseOrder }]] = await conn.query('SELECT COALESCE(MAX(id), 0) AS baseOrder FROM orders');
-  const orderCols = (await columnsOf(conn, 'orders')).filter(c => c !== 'id');
+  const orderCols = await columnsOf(conn, 'orders');
   const span = month.end.getTime() - month.start.getTime() - 3600_000;
   const at = `DATE_ADD('${sqlTime(month.start)}', INTERVAL FLOOR(s.seq * ${span / ORDERS}) * 1000 MICROSECOND)`;
   const orderExpr = c =>
     ({
+      id: `${baseOrder} + s.seq`,
       order_no: "CONCAT('PZB', LPAD(s.seq, 10, '0'))",
       escort_id: `${firstEscort} + (s.seq % ${ESCORTS})`,
       status: "'completed'",
@@ -87,25 +90,28 @@ async function seed(conn, month) {
     })[c] ?? `o.\`${c}\``;
   console.log(`  escorts ${ESCORTS} in ${secs(performance.now() - t0)}; orders…`);
   await insertSeq(conn, ORDERS, 100_000, seqs => `INSERT INTO orders (${orderCols.map(c => `\`${c}\``).join(', ')}) SELECT ${orderCols.map(orderExpr).join(', ')} FROM orders o JOIN ${seqs} s WHERE o.id = ${demo.id}`);
-  const [[{ firstOrder }]] = await conn.query(`SELECT MIN(id) AS firstOrder FROM orders WHERE id > ${baseOrder}`);
+  const firstOrder = Number(baseOrder) + 1;
   console.log(`  orders in ${secs(performance.now() - t0)}; ledger…`);
 
   // The ledger: a capture and a recognition per order (escort 70 % by largest remainder = round half up for two parts).
   const paid = 'o.total_fen';
   const escortShare = `FLOOR((${paid} * 7000 + 5000) / 10000)`;
   const [[{ baseEntry }]] = await conn.query('SELECT COALESCE(MAX(id), 0) AS baseEntry FROM ledger_entries');
-  await insertSeq(conn, ORDERS, 100_000, seqs => `INSERT INTO ledger_entries (source_type, source_id, order_id, memo, base_fen, share_bp, commission_version_id, created_at)
-    SELECT 'payment_capture', CAST(o.id AS CHAR), o.id, 'bench', NULL, NULL, NULL, o.paid_at FROM ${seqs} s JOIN orders o ON o.id = ${firstOrder} - 1 + s.seq`);
-  await insertSeq(conn, ORDERS, 100_000, seqs => `INSERT INTO ledger_entries (source_type, source_id, order_id, memo, base_fen, share_bp, commission_version_id, created_at)
-    SELECT 'order_recognition', CAST(o.id AS CHAR), o.id, 'bench', o.total_fen, 7000, 0, o.completed_at FROM ${seqs} s JOIN orders o ON o.id = ${firstOrder} - 1 + s.seq`);
-  const lines = (sourceType, parts) =>
+  const captureId = `${baseEntry} + s.seq`;
+  const recognitionId = `${baseEntry} + ${ORDERS} + s.seq`;
+  const orderOf = seqs => `${seqs} s JOIN orders o ON o.id = ${firstOrder} - 1 + s.seq`;
+  await insertSeq(conn, ORDERS, 100_000, seqs => `INSERT INTO ledger_entries (id, source_type, source_id, order_id, memo, base_fen, share_bp, commission_version_id, created_at)
+    SELECT ${captureId}, 'payment_capture', CAST(o.id AS CHAR), o.id, 'bench', NULL, NULL, NULL, o.paid_at FROM ${orderOf(seqs)}`);
+  await insertSeq(conn, ORDERS, 100_000, seqs => `INSERT INTO ledger_entries (id, source_type, source_id, order_id, memo, base_fen, share_bp, commission_version_id, created_at)
+    SELECT ${recognitionId}, 'order_recognition', CAST(o.id AS CHAR), o.id, 'bench', o.total_fen, 7000, 0, o.completed_at FROM ${orderOf(seqs)}`);
+  const lines = (entryId, parts) =>
     insertSeq(conn, ORDERS, 100_000, seqs => `INSERT INTO ledger_lines (entry_id, account, amount_fen, order_id, escort_id)
-      ${parts.map(([account, amount, escort]) => `SELECT e.id, '${account}', ${amount}, o.id, ${escort} FROM ${seqs} s JOIN orders o ON o.id = ${firstOrder} - 1 + s.seq JOIN ledger_entries e ON e.source_type = '${sourceType}' AND e.source_id = CAST(o.id AS CHAR)`).join(' UNION ALL ')}`);
-  await lines('payment_capture', [
+      ${parts.map(([account, amount, escort]) => `SELECT ${entryId}, '${account}', ${amount}, o.id, ${escort} FROM ${orderOf(seqs)}`).join(' UNION ALL ')}`);
+  await lines(captureId, [
     ['customer_payments_clearing', paid, 'NULL'],
     ['customer_prepayments', `-${paid}`, 'NULL'],
   ]);
-  await lines('order_recognition', [
+  await lines(recognitionId, [
     ['customer_prepayments', paid, 'NULL'],
     ['platform_revenue', `-(${paid} - ${escortShare})`, 'NULL'],
     ['escort_payable', `-${escortShare}`, 'o.escort_id'],
@@ -129,18 +135,16 @@ async function seed(conn, month) {
 }
 
 async function pollJob(port, auth, id, label) {
-  let last = -1;
+  let last = -50_000;
   for (;;) {
     const r = await request(port, 'GET', `/api/admin/exports/${id}`, undefined, auth);
     const job = r.body.data;
-    if (job.rowsWritten !== last) {
-      process.stdout.write(`\r  ${label}: ${job.rowsWritten.toLocaleString()} / ${job.totalRows.toLocaleString()} rows (${job.status})   `);
+    // The progress finance sees in the console, a line per 50,000 rows.
+    if (Math.floor(job.rowsWritten / 50_000) !== Math.floor(last / 50_000) || job.status === 'succeeded') {
+      console.log(`  ${label}: ${job.rowsWritten.toLocaleString()} / ${job.totalRows.toLocaleString()} rows (${job.status})`);
       last = job.rowsWritten;
     }
-    if (job.status === 'succeeded' || job.status === 'failed') {
-      process.stdout.write('\n');
-      return job;
-    }
+    if (job.status === 'succeeded' || job.status === 'failed') return job;
     await new Promise(res => setTimeout(res, 250));
   }
 }

@@ -26,6 +26,10 @@ export const ACCESS_PERMISSIONS = {
   canReadPayments: PERMISSION.paymentRead,
   canWriteRefunds: PERMISSION.refundWrite,
   canApproveRefunds: PERMISSION.refundApprove,
+  canReadSettlements: PERMISSION.settlementRead,
+  canWriteSettlements: PERMISSION.settlementWrite,
+  canPaySettlements: PERMISSION.settlementPay,
+  canWriteCommission: PERMISSION.commissionWrite,
 } as const satisfies Record<string, Permission>;
 
 /**

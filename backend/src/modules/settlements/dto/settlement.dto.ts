@@ -85,7 +85,7 @@ export class CreateDeductionDTO {
   @Rule(FEN_RULE.min(1).required())
   amountFen: number;
 
-  @ApiProperty({ required: false, description: '相关订单' })
+  @ApiProperty({ required: false, type: Number, nullable: true, description: '相关订单' })
   @Rule(RuleType.number().integer().min(1).allow(null))
   orderId?: number | null;
 

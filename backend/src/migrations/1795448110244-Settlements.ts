@@ -7,8 +7,8 @@ const isMysql = (q: QueryRunner) => q.connection.options.type === 'mysql' || q.c
 // Provided so TypeORM can build it through Midway's container when the app migrates on start.
 @Provide()
 @Scope(ScopeEnum.Singleton)
-export class Settlements1795446682283 implements MigrationInterface {
-  name = 'Settlements1795446682283';
+export class Settlements1795448110244 implements MigrationInterface {
+  name = 'Settlements1795448110244';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (isMysql(queryRunner)) {
@@ -24,6 +24,7 @@ export class Settlements1795446682283 implements MigrationInterface {
       await queryRunner.query(`ALTER TABLE \`ledger_entries\` ADD \`share_bp\` int NULL`);
       await queryRunner.query(`ALTER TABLE \`ledger_entries\` ADD \`commission_version_id\` int NULL`);
       await queryRunner.query(`CREATE INDEX \`idx_ledger_entries_created\` ON \`ledger_entries\` (\`created_at\`)`);
+      await queryRunner.query(`CREATE INDEX \`idx_ledger_lines_account_entry\` ON \`ledger_lines\` (\`account\`, \`entry_id\`, \`escort_id\`, \`amount_fen\`, \`order_id\`)`);
     } else {
       await queryRunner.query(`CREATE TABLE "commission_rule_versions" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "effective_from" datetime NOT NULL, "note" varchar(255) NOT NULL DEFAULT (''), "created_by_id" integer, "created_by_name" varchar(64) NOT NULL DEFAULT (''), "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
       await queryRunner.query(`CREATE UNIQUE INDEX "uq_commission_rule_versions_effective" ON "commission_rule_versions" ("effective_from") `);
@@ -56,11 +57,13 @@ export class Settlements1795446682283 implements MigrationInterface {
       await queryRunner.query(`CREATE UNIQUE INDEX "uq_ledger_entries_source" ON "ledger_entries" ("source_type", "source_id") `);
       await queryRunner.query(`CREATE INDEX "idx_ledger_entries_order" ON "ledger_entries" ("order_id") `);
       await queryRunner.query(`CREATE INDEX "idx_ledger_entries_created" ON "ledger_entries" ("created_at") `);
+      await queryRunner.query(`CREATE INDEX "idx_ledger_lines_account_entry" ON "ledger_lines" ("account", "entry_id", "escort_id", "amount_fen", "order_id") `);
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (isMysql(queryRunner)) {
+      await queryRunner.query(`DROP INDEX \`idx_ledger_lines_account_entry\` ON \`ledger_lines\``);
       await queryRunner.query(`DROP INDEX \`idx_ledger_entries_created\` ON \`ledger_entries\``);
       await queryRunner.query(`ALTER TABLE \`ledger_entries\` DROP COLUMN \`commission_version_id\``);
       await queryRunner.query(`ALTER TABLE \`ledger_entries\` DROP COLUMN \`share_bp\``);
@@ -88,6 +91,7 @@ export class Settlements1795446682283 implements MigrationInterface {
       await queryRunner.query(`DROP INDEX \`uq_commission_rule_versions_effective\` ON \`commission_rule_versions\``);
       await queryRunner.query(`DROP TABLE \`commission_rule_versions\``);
     } else {
+      await queryRunner.query(`DROP INDEX "idx_ledger_lines_account_entry"`);
       await queryRunner.query(`DROP INDEX "idx_ledger_entries_created"`);
       await queryRunner.query(`DROP INDEX "idx_ledger_entries_order"`);
       await queryRunner.query(`DROP INDEX "uq_ledger_entries_source"`);
