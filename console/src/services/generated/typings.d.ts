@@ -282,7 +282,7 @@ declare namespace API {
     /** 金额（分），大于 0 */
     amountFen?: number;
     /** 相关订单 */
-    orderId?: Record<string, unknown>;
+    orderId?: number | null;
     /** 原因 */
     reason?: string;
   };

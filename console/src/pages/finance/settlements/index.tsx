@@ -72,7 +72,7 @@ export default function SettlementRunsPage() {
               initialValues={{ kind: 'penalty' }}
               modalProps={{ destroyOnClose: true }}
               onFinish={async (v) => {
-                await postAdminEscortDeductions({ escortId: v.escortId, kind: v.kind, amountFen: yuanTextToFen(v.amountYuan), orderId: v.orderId ?? null, reason: v.reason } as unknown as API.CreateDeductionDTO);
+                await postAdminEscortDeductions({ escortId: v.escortId, kind: v.kind, amountFen: yuanTextToFen(v.amountYuan), orderId: v.orderId ?? null, reason: v.reason });
                 message.success('已记入账本，将在下一期结算中扣除');
                 return true;
               }}
