@@ -782,7 +782,7 @@ CREATE TABLE `settlement_items` (
   `booked_at` datetime NOT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_settlement_items_ledger_line` (`ledger_line_id`),
-  KEY `idx_settlement_items_run_escort` (`run_id`,`escort_id`,`kind`)
+  KEY `idx_settlement_items_run_escort` (`run_id`,`escort_id`,`kind`,`amount_fen`,`gross_fen`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `settlement_lines` (

@@ -1,4 +1,4 @@
-import { Settlements1795448110244 } from './1795448110244-Settlements';
+import { Settlements1795448944176 } from './1795448944176-Settlements';
 import { Workforce1795445449351 } from './1795445449351-Workforce';
 import { Ledger1795438535106 } from './1795438535106-Ledger';
 import { Payments1795436469669 } from './1795436469669-Payments';
@@ -18,5 +18,5 @@ export const MIGRATIONS: Function[] = [
   Payments1795436469669,
   Ledger1795438535106,
   Workforce1795445449351,
-  Settlements1795448110244,
+  Settlements1795448944176,
 ];

@@ -1,4 +1,4 @@
-import { classifyRefund, lineFigures, runTotals } from './settlement-math';
+import { lineFigures, runTotals } from './settlement-math';
 import { lastEndedPeriod, periodContaining, periodStartingOn } from './settlement-periods';
 import { splitNet } from '../ledger/ledger-postings';
 import { splitLargestRemainder } from '../../common/money';
@@ -31,11 +31,6 @@ describe('a settlement line', () => {
   it('pays nothing when the escort owes, and carries what they owe to the next run', () => {
     const f = lineFigures([{ kind: 'adjustment', count: 1, amountFen: -900, grossFen: 0 }], -100);
     expect(f).toMatchObject({ netFen: -1000, payableFen: 0, carriedForwardFen: -1000 });
-  });
-
-  it('classes a refund as this period’s when its order is in the run, else as an adjustment', () => {
-    const inRun = new Set([1, 2]);
-    expect([classifyRefund(1, inRun), classifyRefund(3, inRun), classifyRefund(null, inRun)]).toEqual(['refund', 'adjustment', 'adjustment']);
   });
 
   it('keeps payable + carried forward = net on every line and in the run’s totals, over random lines', () => {

@@ -60,15 +60,6 @@ export function lineFigures(totals: readonly KindTotal[], carriedInFen = 0): Lin
   return f;
 }
 
-/**
- * A refund reversal belongs to this period's deductions when the order it takes back from was
- * recognised in this same run; otherwise the order was settled earlier and it is an adjustment
- * (never an edit of a confirmed statement).
- */
-export function classifyRefund(orderId: number | null, ordersInRun: ReadonlySet<number>): SettlementItemKind {
-  return orderId !== null && ordersInRun.has(orderId) ? 'refund' : 'adjustment';
-}
-
 export interface RunTotals {
   escortCount: number;
   orderCount: number;

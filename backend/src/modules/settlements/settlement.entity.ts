@@ -149,7 +149,8 @@ export class SettlementLine {
  * confirmed is a new ledger line and lands in the next run as an adjustment.
  */
 @Entity('settlement_items')
-@Index('idx_settlement_items_run_escort', ['runId', 'escortId', 'kind'])
+// Covering: a run's per-escort sums and an escort's drill-down read the index alone.
+@Index('idx_settlement_items_run_escort', ['runId', 'escortId', 'kind', 'amountFen', 'grossFen'])
 export class SettlementItem {
   @PrimaryGeneratedColumn()
   id: number;

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource, InjectEntityModel } from '@midwayjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { EscortDeduction, EscortDeductionKind, SettlementItem, SettlementLine, SettlementPayout, SettlementRun } from './settlement.entity';
-import { KindTotal, LineFigures, SettlementItemKind, classifyRefund, lineFigures, runTotals } from './settlement-math';
+import { KindTotal, LineFigures, SettlementItemKind, lineFigures, runTotals } from './settlement-math';
 import { InvalidPeriodError, SettlementCadence, SettlementPeriod, periodStartingOn } from './settlement-periods';
 import { LedgerService } from '../ledger/ledger.service';
 import { LedgerEntry } from '../ledger/ledger-entry.entity';
@@ -443,8 +443,11 @@ export class SettlementService {
 
   /**
    * Claims the ledger's unsettled escort movements booked before the period's end as this run's
-   * items (one INSERT … SELECT: the rows never pass through the process), classifies the refunds,
-   * sums per escort and kind in the database, and writes one line per escort.
+   * items (one INSERT … SELECT: the rows never pass through the process), sums per escort and kind
+   * in the database, and writes one line per escort. A refund reversal is this period's `refund`
+   * when its order's recognition was booked in the period (so it is an `order` item of this same
+   * run); otherwise the order was settled before, and the refund is an `adjustment` carried into
+   * this period (never an edit of a confirmed statement).
    */
   private async compute(manager: EntityManager, run: SettlementRun): Promise<void> {
     await manager.getRepository(SettlementItem).delete({ runId: run.id });
@@ -453,8 +456,10 @@ export class SettlementService {
     const sql = `INSERT INTO ${t(SettlementItem)} (run_id, escort_id, ledger_line_id, entry_id, source_type, source_id, order_id, kind, amount_fen, gross_fen, share_bp, booked_at)
       SELECT :runId, l.escort_id, l.id, e.id, e.source_type, e.source_id, l.order_id,
         CASE WHEN e.source_type = 'order_recognition' AND e.created_at >= :start THEN 'order'
-             WHEN e.source_type = 'refund' THEN 'refund'
              WHEN e.source_type = 'escort_deduction' THEN 'deduction'
+             WHEN e.source_type = 'refund' AND EXISTS (
+               SELECT 1 FROM ${t(LedgerEntry)} r WHERE r.order_id = l.order_id AND r.source_type = 'order_recognition'
+                 AND r.created_at >= :start AND r.created_at < :end) THEN 'refund'
              ELSE 'adjustment' END,
         -l.amount_fen,
         CASE WHEN e.source_type = 'order_recognition' THEN COALESCE(e.base_fen, 0) ELSE 0 END,
@@ -467,20 +472,6 @@ export class SettlementService {
         AND NOT EXISTS (SELECT 1 FROM ${t(SettlementItem)} s WHERE s.ledger_line_id = l.id)`;
     const [query, params] = manager.connection.driver.escapeQueryWithParameters(sql, { runId: run.id, start: run.periodStart, end: run.periodEnd }, {});
     await manager.query(query, params);
-
-    // A refund of an order recognised in this run is this period's deduction; otherwise the order
-    // was settled before (or is not in any run): an adjustment carried into this period.
-    const refunds = await manager.getRepository(SettlementItem).find({ where: { runId: run.id, kind: 'refund' }, select: { id: true, orderId: true } });
-    if (refunds.length) {
-      const ordersInRun = new Set<number>();
-      const orderIds = [...new Set(refunds.map(r => r.orderId).filter((id): id is number => id !== null))];
-      for (let i = 0; i < orderIds.length; i += 500) {
-        const found = await manager.getRepository(SettlementItem).find({ where: { runId: run.id, kind: 'order', orderId: In(orderIds.slice(i, i + 500)) }, select: { id: true, orderId: true } });
-        found.forEach(f => ordersInRun.add(f.orderId as number));
-      }
-      const adjust = refunds.filter(r => classifyRefund(r.orderId, ordersInRun) === 'adjustment').map(r => r.id);
-      for (let i = 0; i < adjust.length; i += 500) await manager.getRepository(SettlementItem).update({ id: In(adjust.slice(i, i + 500)) }, { kind: 'adjustment' });
-    }
 
     const sums = await manager
       .getRepository(SettlementItem)
