@@ -44,6 +44,27 @@ CREATE TABLE `cities` (
   UNIQUE KEY `IDX_23ef12c9f387e2cbac07e7d292` (`code`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `commission_rules` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `version_id` int(11) NOT NULL,
+  `escort_level` varchar(16) NOT NULL,
+  `category_code` varchar(32) NOT NULL,
+  `share_bp` int(11) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_commission_rules_cell` (`version_id`,`escort_level`,`category_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `commission_rule_versions` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `effective_from` datetime NOT NULL,
+  `note` varchar(255) NOT NULL DEFAULT '',
+  `created_by_id` int(11) DEFAULT NULL,
+  `created_by_name` varchar(64) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_commission_rule_versions_effective` (`effective_from`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `customers` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `phone_enc` varchar(255) NOT NULL,
@@ -156,6 +177,21 @@ CREATE TABLE `escort_credentials` (
   KEY `idx_escort_credentials_expiry` (`status`,`expires_on`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `escort_deductions` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `kind` varchar(16) NOT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `order_id` int(11) DEFAULT NULL,
+  `reason` varchar(255) NOT NULL,
+  `created_by_id` int(11) DEFAULT NULL,
+  `created_by_name` varchar(64) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_escort_deductions_escort` (`escort_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `escort_files` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `escort_id` int(11) NOT NULL,
@@ -254,6 +290,26 @@ CREATE TABLE `escort_weekly_shifts` (
   KEY `idx_escort_weekly_shifts_day` (`weekday`,`escort_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `export_jobs` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `kind` varchar(32) NOT NULL,
+  `format` varchar(8) NOT NULL,
+  `params` varchar(500) NOT NULL DEFAULT '{}',
+  `status` varchar(12) NOT NULL,
+  `total_rows` int(11) NOT NULL DEFAULT 0,
+  `rows_written` int(11) NOT NULL DEFAULT 0,
+  `size_bytes` bigint(20) NOT NULL DEFAULT 0,
+  `file_name` varchar(128) NOT NULL DEFAULT '',
+  `stored_name` varchar(255) NOT NULL DEFAULT '',
+  `error` varchar(255) NOT NULL DEFAULT '',
+  `created_by_id` int(11) DEFAULT NULL,
+  `created_by_name` varchar(64) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `finished_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_export_jobs_creator` (`created_by_id`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `hospitals` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `city_id` int(11) NOT NULL,
@@ -347,9 +403,13 @@ CREATE TABLE `ledger_entries` (
   `order_id` int(11) DEFAULT NULL,
   `memo` varchar(255) NOT NULL DEFAULT '',
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `base_fen` bigint(20) DEFAULT NULL,
+  `share_bp` int(11) DEFAULT NULL,
+  `commission_version_id` int(11) DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_ledger_entries_source` (`source_type`,`source_id`),
-  KEY `idx_ledger_entries_order` (`order_id`)
+  KEY `idx_ledger_entries_order` (`order_id`),
+  KEY `idx_ledger_entries_created` (`created_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `ledger_lines` (
@@ -362,7 +422,8 @@ CREATE TABLE `ledger_lines` (
   PRIMARY KEY (`id`),
   KEY `idx_ledger_lines_entry` (`entry_id`),
   KEY `idx_ledger_lines_account_escort` (`account`,`escort_id`),
-  KEY `idx_ledger_lines_account_order` (`account`,`order_id`)
+  KEY `idx_ledger_lines_account_order` (`account`,`order_id`),
+  KEY `idx_ledger_lines_account_entry` (`account`,`entry_id`,`escort_id`,`amount_fen`,`order_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `login_attempts` (
@@ -755,6 +816,98 @@ CREATE TABLE `settings` (
   `updated_by` varchar(64) NOT NULL,
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   PRIMARY KEY (`key`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `settlement_items` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `run_id` int(11) NOT NULL,
+  `escort_id` int(11) NOT NULL,
+  `ledger_line_id` int(11) NOT NULL,
+  `entry_id` int(11) NOT NULL,
+  `source_type` varchar(32) NOT NULL,
+  `source_id` varchar(64) NOT NULL,
+  `order_id` int(11) DEFAULT NULL,
+  `kind` varchar(12) NOT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `gross_fen` bigint(20) NOT NULL DEFAULT 0,
+  `share_bp` int(11) DEFAULT NULL,
+  `booked_at` datetime NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_settlement_items_ledger_line` (`ledger_line_id`),
+  KEY `idx_settlement_items_run_escort` (`run_id`,`escort_id`,`kind`,`amount_fen`,`gross_fen`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `settlement_lines` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `run_id` int(11) NOT NULL,
+  `escort_id` int(11) NOT NULL,
+  `escort_name` varchar(32) NOT NULL DEFAULT '',
+  `order_count` int(11) NOT NULL DEFAULT 0,
+  `item_count` int(11) NOT NULL DEFAULT 0,
+  `gross_fen` bigint(20) NOT NULL DEFAULT 0,
+  `share_fen` bigint(20) NOT NULL DEFAULT 0,
+  `refund_fen` bigint(20) NOT NULL DEFAULT 0,
+  `deduction_fen` bigint(20) NOT NULL DEFAULT 0,
+  `adjustment_fen` bigint(20) NOT NULL DEFAULT 0,
+  `carried_in_fen` bigint(20) NOT NULL DEFAULT 0,
+  `net_fen` bigint(20) NOT NULL DEFAULT 0,
+  `payable_fen` bigint(20) NOT NULL DEFAULT 0,
+  `carried_forward_fen` bigint(20) NOT NULL DEFAULT 0,
+  `paid_fen` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_settlement_lines_run_escort` (`run_id`,`escort_id`),
+  KEY `idx_settlement_lines_escort` (`escort_id`,`run_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `settlement_payouts` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `run_id` int(11) NOT NULL,
+  `line_id` int(11) NOT NULL,
+  `escort_id` int(11) NOT NULL,
+  `period_key` varchar(16) NOT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `reference_no` varchar(64) NOT NULL,
+  `method` varchar(16) NOT NULL DEFAULT 'bank_transfer',
+  `paid_at` datetime NOT NULL,
+  `note` varchar(255) NOT NULL DEFAULT '',
+  `recorded_by_id` int(11) DEFAULT NULL,
+  `recorded_by_name` varchar(64) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_settlement_payouts_line` (`line_id`),
+  UNIQUE KEY `uq_settlement_payouts_reference` (`reference_no`),
+  UNIQUE KEY `uq_settlement_payouts_escort_period` (`escort_id`,`period_key`),
+  KEY `idx_settlement_payouts_run` (`run_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `settlement_runs` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `cadence` varchar(10) NOT NULL,
+  `period_key` varchar(16) NOT NULL,
+  `period_start` datetime NOT NULL,
+  `period_end` datetime NOT NULL,
+  `status` varchar(12) NOT NULL,
+  `escort_count` int(11) NOT NULL DEFAULT 0,
+  `order_count` int(11) NOT NULL DEFAULT 0,
+  `gross_fen` bigint(20) NOT NULL DEFAULT 0,
+  `share_fen` bigint(20) NOT NULL DEFAULT 0,
+  `deductions_fen` bigint(20) NOT NULL DEFAULT 0,
+  `adjustments_fen` bigint(20) NOT NULL DEFAULT 0,
+  `net_fen` bigint(20) NOT NULL DEFAULT 0,
+  `payable_fen` bigint(20) NOT NULL DEFAULT 0,
+  `paid_fen` bigint(20) NOT NULL DEFAULT 0,
+  `computed_count` int(11) NOT NULL DEFAULT 0,
+  `computed_at` datetime DEFAULT NULL,
+  `created_by_id` int(11) DEFAULT NULL,
+  `created_by_name` varchar(64) NOT NULL DEFAULT '',
+  `confirmed_at` datetime DEFAULT NULL,
+  `confirmed_by_name` varchar(64) NOT NULL DEFAULT '',
+  `paid_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_settlement_runs_period_key` (`period_key`),
+  UNIQUE KEY `uq_settlement_runs_period_start` (`period_start`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `shift_templates` (

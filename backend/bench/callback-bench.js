@@ -19,12 +19,11 @@
  * DB_HOST/DB_PORT/DB_USER/DB_PASSWORD. Target: p99 < 200 ms at 50 callbacks/s. `--check` exits 1
  * when the target or the exactly-once check fails.
  */
-const { spawn, execSync, fork } = require('child_process');
-const http = require('http');
-const net = require('net');
 const path = require('path');
-const fs = require('fs');
 const os = require('os');
+const H = require('./lib/harness');
+
+const { backendDir } = H;
 
 const RATE = Number(process.env.BENCH_RATE || 50);
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
@@ -33,134 +32,13 @@ const DB = process.env.BENCH_DB || 'mysql';
 const MCH_ID = '1900000109';
 const APP_ID = 'wx-sandbox-app';
 const NOTIFY_PATH = '/api/open/payments/wechat/notify';
-const backendDir = path.resolve(__dirname, '..');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
+const client = H.httpClient();
+const { request } = client;
+const openLoop = (name, total, make) => H.openLoop(name, { rate: RATE, total }, make);
 
-/** `body` as a string is sent byte for byte (a signed callback); anything else as JSON. */
-function request(port, method, url, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path: url, agent, headers: { ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}), ...headers } },
-      res => {
-        const chunks = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let json = null;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = text;
-          }
-          resolve({ status: res.statusCode, body: json });
-        });
-      }
-    );
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
-}
-
-async function waitFor(port, url, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const r = await request(port, 'GET', url);
-      if (r.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > until) throw new Error(`server on ${port} did not come up`);
-    await new Promise(r => setTimeout(r, 300));
-  }
-}
-
-/** Fires `make(i)` at RATE per second for `total` requests; returns latencies (ms) and statuses. */
-async function openLoop(name, total, make) {
-  const interval = 1000 / RATE;
-  const latencies = [];
-  const statuses = {};
-  const start = performance.now() + 50;
-  const pending = [];
-  for (let i = 0; i < total; i++) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise(r => setTimeout(r, wait));
-    pending.push(
-      make(i).then(
-        r => {
-          latencies.push(performance.now() - due);
-          statuses[r.status] = (statuses[r.status] || 0) + 1;
-        },
-        () => {
-          latencies.push(performance.now() - due);
-          statuses.error = (statuses.error || 0) + 1;
-        }
-      )
-    );
-  }
-  await Promise.all(pending);
-  latencies.sort((a, b) => a - b);
-  const q = p => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { name, n: latencies.length, p50: q(50), p90: q(90), p99: q(99), max: latencies[latencies.length - 1], statuses };
-}
-
-function mysqlConfig() {
-  return { host: process.env.DB_HOST || '127.0.0.1', port: Number(process.env.DB_PORT || 3306), user: process.env.DB_USER || 'root', password: process.env.DB_PASSWORD || '' };
-}
-
-async function scratchDatabase() {
-  if (DB !== 'mysql') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'escort-cb-bench-'));
-    const Database = require('better-sqlite3');
-    return {
-      env: { DB_TYPE: 'sqlite', DATA_DIR: dir },
-      query: async (sql, params = []) => {
-        const db = new Database(fs.readdirSync(dir).filter(f => /\.(db|sqlite)$/.test(f)).map(f => path.join(dir, f))[0], { readonly: true });
-        try {
-          return db.prepare(sql).all(...params);
-        } finally {
-          db.close();
-        }
-      },
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const mysql = require('mysql2/promise');
-  const cfg = mysqlConfig();
-  const name = `escort_cb_bench_${Date.now()}`;
-  const conn = await mysql.createConnection(cfg);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  return {
-    env: { DB_TYPE: 'mysql', DB_HOST: cfg.host, DB_PORT: String(cfg.port), DB_USER: cfg.user, DB_PASSWORD: cfg.password, DB_NAME: name },
-    query: async (sql, params = []) => {
-      const c = await mysql.createConnection({ ...cfg, database: name });
-      try {
-        const [rows] = await c.query(sql, params);
-        return rows;
-      } finally {
-        await c.end();
-      }
-    },
-    drop: async () => {
-      const c = await mysql.createConnection(cfg);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
+function scratchDatabase() {
+  return H.scratchDatabase(DB, DB === 'mysql' ? 'escort_cb_bench' : 'escort-cb-bench');
 }
 
 /** The sandbox's keys, made here and handed to the server, so this process can sign as the sandbox does. */
@@ -290,76 +168,56 @@ async function verify(db, firsts, dupCount) {
   return { problems, byResult, orders: firsts.length };
 }
 
-async function main() {
-  if (!fs.existsSync(path.join(backendDir, 'dist/configuration.js')) || process.env.BENCH_BUILD === 'true') {
-    console.log('> building the backend');
-    execSync('npm run build', { cwd: backendDir, stdio: 'inherit' });
+async function main({ children, cleanups }) {
+  H.ensureBuilt();
+  const signer = sandboxSigner();
+  const baseline = await H.startKoaBaseline(client);
+  children.push(baseline.child);
+  const basePort = baseline.port;
+
+  const db = await scratchDatabase();
+  cleanups.push(db.drop);
+  const api = await H.startApi(client, { env: { ...db.env, ...signer.env, PAYMENT_PROVIDER: 'sandbox' }, logPrefix: 'escort-cb-bench-logs' });
+  children.push(api.child);
+  const apiPort = api.port;
+
+  const total = RATE * SECONDS;
+  const uniques = total - (DUP_EVERY > 0 ? Math.floor(total / DUP_EVERY) : 0);
+  const warmCount = 100;
+  console.log(`> preparing ${uniques + warmCount} orders with started payments`);
+  const payments = await preparePayments(apiPort, uniques + warmCount, 'p');
+
+  // Warm both servers on the measured path (JIT, pool, caches) with their own orders.
+  const warm = plan(warmCount + Math.floor(warmCount / Math.max(1, DUP_EVERY - 1)), payments.slice(uniques), signer);
+  for (const s of warm.sends) {
+    await request(basePort, 'GET', '/ping');
+    const r = await request(apiPort, 'POST', NOTIFY_PATH, s.body, s.headers);
+    if (r.status !== 204) throw new Error(`warm-up callback answered ${r.status}: ${JSON.stringify(r.body)}`);
   }
-  const children = [];
-  const cleanups = [];
-  try {
-    const signer = sandboxSigner();
-    const basePort = await freePort();
-    const baseline = fork(path.join(__dirname, 'koa-baseline.js'), { env: { ...process.env, PORT: String(basePort) }, stdio: 'ignore' });
-    children.push(baseline);
-    await waitFor(basePort, '/');
 
-    const db = await scratchDatabase();
-    cleanups.push(db.drop);
-    const apiPort = await freePort();
-    const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escort-cb-bench-logs-'));
-    const api = spawn(process.execPath, ['bootstrap.js'], {
-      cwd: backendDir,
-      env: { ...process.env, ...db.env, ...signer.env, NODE_ENV: 'local', PAYMENT_PROVIDER: 'sandbox', PORT: String(apiPort), JOBS_ENABLED: 'false', LOG_DIR: logDir },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.push(api);
-    await waitFor(apiPort, '/api/health');
+  const { sends, firsts } = plan(total, payments.slice(0, uniques), signer);
+  const dupCount = sends.filter(s => s.duplicate).length;
+  const results = [];
+  results.push(await openLoop('bare koa GET /ping (baseline)', total, () => request(basePort, 'GET', '/ping')));
+  results.push(await openLoop(`POST ${NOTIFY_PATH}`, total, i => request(apiPort, 'POST', NOTIFY_PATH, sends[i].body, sends[i].headers)));
 
-    const total = RATE * SECONDS;
-    const uniques = total - (DUP_EVERY > 0 ? Math.floor(total / DUP_EVERY) : 0);
-    const warmCount = 100;
-    console.log(`> preparing ${uniques + warmCount} orders with started payments`);
-    const payments = await preparePayments(apiPort, uniques + warmCount, 'p');
-
-    // Warm both servers on the measured path (JIT, pool, caches) with their own orders.
-    const warm = plan(warmCount + Math.floor(warmCount / Math.max(1, DUP_EVERY - 1)), payments.slice(uniques), signer);
-    for (const s of warm.sends) {
-      await request(basePort, 'GET', '/ping');
-      const r = await request(apiPort, 'POST', NOTIFY_PATH, s.body, s.headers);
-      if (r.status !== 204) throw new Error(`warm-up callback answered ${r.status}: ${JSON.stringify(r.body)}`);
-    }
-
-    const { sends, firsts } = plan(total, payments.slice(0, uniques), signer);
-    const dupCount = sends.filter(s => s.duplicate).length;
-    const results = [];
-    results.push(await openLoop('bare koa GET /ping (baseline)', total, () => request(basePort, 'GET', '/ping')));
-    results.push(await openLoop(`POST ${NOTIFY_PATH}`, total, i => request(apiPort, 'POST', NOTIFY_PATH, sends[i].body, sends[i].headers)));
-
-    const base = results[0];
-    const fmt = n => n.toFixed(1).padStart(7);
-    console.log(`\ncallback bench: ${RATE} callbacks/s for ${SECONDS} s (${firsts.length} orders, ${dupCount} repeats), database ${DB}, node ${process.version}, ${os.cpus().length} cpus`);
-    console.log(`${'scenario'.padEnd(46)}    n      p50      p90      p99      max  p99/baseline  statuses`);
-    for (const r of results) {
-      console.log(`${r.name.padEnd(46)} ${String(r.n).padStart(5)} ${fmt(r.p50)}ms ${fmt(r.p90)}ms ${fmt(r.p99)}ms ${fmt(r.max)}ms  ${(r.p99 / base.p99).toFixed(1).padStart(10)}x  ${JSON.stringify(r.statuses)}`);
-    }
-
-    const check = await verify(db, [...firsts, ...warm.firsts], dupCount + warm.sends.filter(s => s.duplicate).length);
-    const cb = results[1];
-    const allAnswered = Object.keys(cb.statuses).every(s => s === '204');
-    console.log(`\nexactly once: ${check.orders} orders checked, payment_events ${JSON.stringify(check.byResult)}: ${check.problems.length ? 'FAILED' : 'ok'}`);
-    for (const p of check.problems.slice(0, 20)) console.log(`  ${p}`);
-    const met = cb.p99 < 200 && allAnswered;
-    console.log(`target callback p99 < 200 ms at ${RATE}/s, every callback answered 204: ${met ? 'met' : 'NOT met'} (p99 ${cb.p99.toFixed(1)} ms)`);
-    if (process.argv.includes('--check') && (!met || check.problems.length)) process.exitCode = 1;
-  } finally {
-    for (const c of children) c.kill('SIGTERM');
-    for (const c of cleanups) await c().catch(() => undefined);
-    agent.destroy();
+  const base = results[0];
+  const fmt = n => n.toFixed(1).padStart(7);
+  console.log(`\ncallback bench: ${RATE} callbacks/s for ${SECONDS} s (${firsts.length} orders, ${dupCount} repeats), database ${DB}, node ${process.version}, ${os.cpus().length} cpus`);
+  console.log(`${'scenario'.padEnd(46)}    n      p50      p90      p99      max  p99/baseline  statuses`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(46)} ${String(r.n).padStart(5)} ${fmt(r.p50)}ms ${fmt(r.p90)}ms ${fmt(r.p99)}ms ${fmt(r.max)}ms  ${(r.p99 / base.p99).toFixed(1).padStart(10)}x  ${JSON.stringify(r.statuses)}`);
   }
+
+  const check = await verify(db, [...firsts, ...warm.firsts], dupCount + warm.sends.filter(s => s.duplicate).length);
+  const cb = results[1];
+  const allAnswered = Object.keys(cb.statuses).every(s => s === '204');
+  console.log(`\nexactly once: ${check.orders} orders checked, payment_events ${JSON.stringify(check.byResult)}: ${check.problems.length ? 'FAILED' : 'ok'}`);
+  for (const p of check.problems.slice(0, 20)) console.log(`  ${p}`);
+  const met = cb.p99 < 200 && allAnswered;
+  console.log(`target callback p99 < 200 ms at ${RATE}/s, every callback answered 204: ${met ? 'met' : 'NOT met'} (p99 ${cb.p99.toFixed(1)} ms)`);
+  if (process.argv.includes('--check') && (!met || check.problems.length)) process.exitCode = 1;
+  client.destroy();
 }
 
-main().catch(err => {
-  console.error(err);
-  process.exit(1);
-});
+H.run(main);

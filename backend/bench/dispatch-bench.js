@@ -16,107 +16,20 @@
  *
  * Env: BENCH_ESCORTS, BENCH_REQUESTS (default 300), BENCH_DB, DB_HOST/DB_PORT/DB_USER/DB_PASSWORD.
  */
-const { spawn, execSync } = require('child_process');
-const http = require('http');
-const net = require('net');
 const path = require('path');
-const fs = require('fs');
 const os = require('os');
+const H = require('./lib/harness');
 
 const ESCORTS = Number(process.env.BENCH_ESCORTS || 5000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 300);
 const DB = process.env.BENCH_DB || 'mysql';
-const backendDir = path.resolve(__dirname, '..');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+const { backendDir } = H;
+const client = H.httpClient({ maxSockets: 8 });
+const { request } = client;
+const { quantiles } = H;
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-
-function request(port, method, url, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path: url, agent, headers: { ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}), ...headers } },
-      res => {
-        const chunks = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let json = null;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = text;
-          }
-          resolve({ status: res.statusCode, body: json });
-        });
-      }
-    );
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
-}
-
-async function waitFor(port, url, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const r = await request(port, 'GET', url);
-      if (r.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > until) throw new Error(`server on ${port} did not come up`);
-    await new Promise(r => setTimeout(r, 300));
-  }
-}
-
-const quantiles = samples => {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = p => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-  return { n: s.length, p50: q(50), p95: q(95), p99: q(99), max: s[s.length - 1] };
-};
-
-async function scratchMysql() {
-  const mysql = require('mysql2/promise');
-  const cfg = { host: process.env.DB_HOST || '127.0.0.1', port: Number(process.env.DB_PORT || 3306), user: process.env.DB_USER || 'root', password: process.env.DB_PASSWORD || '' };
-  const name = `escort_dbench_${Date.now()}`;
-  const conn = await mysql.createConnection(cfg);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  return {
-    env: { DB_TYPE: 'mysql', DB_HOST: cfg.host, DB_PORT: String(cfg.port), DB_USER: cfg.user, DB_PASSWORD: cfg.password, DB_NAME: name },
-    open: () => mysql.createConnection({ ...cfg, database: name, timezone: 'Z', multipleStatements: false }),
-    drop: async () => {
-      const c = await mysql.createConnection(cfg);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
-}
-
-function scratchSqlite() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escort-dbench-'));
-  const file = path.join(dataDir, 'escort.sqlite');
-  return {
-    env: { DB_TYPE: 'sqlite', DATA_DIR: dataDir, DB_SQLITE_FILE: file },
-    open: async () => {
-      const Database = require('better-sqlite3');
-      const db = new Database(file);
-      db.pragma('busy_timeout = 5000');
-      return { query: async (sql, params = []) => [sql.trim().toUpperCase().startsWith('SELECT') ? db.prepare(sql).all(...params) : db.prepare(sql).run(...params)], end: async () => db.close() };
-    },
-    drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
+const scratchMysql = () => H.scratchDatabase('mysql', 'escort_dbench');
+const scratchSqlite = () => H.scratchDatabase('sqlite', 'escort-dbench');
 
 /** A deterministic pseudo-random sequence, so two runs build the same city. */
 function rng(seed) {
@@ -266,103 +179,79 @@ function inMemoryRanking(facts, order, hospital) {
   };
 }
 
-async function main() {
-  if (!fs.existsSync(path.join(backendDir, 'dist/modules/dispatch/dispatch.service.js')) || process.env.BENCH_BUILD === 'true') {
-    console.log('> building the backend');
-    execSync('npm run build', { cwd: backendDir, stdio: 'inherit' });
+async function main({ children, cleanups }) {
+  H.ensureBuilt('dist/modules/dispatch/dispatch.service.js');
+  const db = DB === 'mysql' ? await scratchMysql() : await scratchSqlite();
+  cleanups.push(db.drop);
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) go to the API process, for profiling it under this load.
+  const api = await H.startApi(client, { env: db.env, nodeArgs: (process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean), logPrefix: 'escort-dbench-logs' });
+  children.push(api.child);
+  const apiPort = api.port;
+
+  const adminAuth = await H.staffAuth(client, apiPort);
+  await H.openBookingAllDay(client, apiPort, adminAuth);
+  const auth = await H.customerAuth(client, apiPort);
+  const patients = (await request(apiPort, 'GET', '/api/app/patients', undefined, auth)).body.data;
+  const patientId = (patients.list ?? patients)[0].id;
+  const categories = (await request(apiPort, 'GET', '/api/app/service-categories?cityId=1')).body.data;
+  const item = (categories.list ?? categories).flatMap(c => c.items).find(i => i.code === 'OPD-HALF');
+  const hospitals = (await request(apiPort, 'GET', '/api/app/hospitals?cityId=1')).body.data;
+  const hospitalView = (hospitals.list ?? hospitals)[0];
+
+  // The order: tomorrow 10:00-12:00 Shanghai, paid (set straight in the table: the payments module is not in this bench).
+  const tomorrow = shanghaiDate(Date.now() + 86_400_000);
+  const start = new Date(`${tomorrow}T10:00:00+08:00`);
+  const end = new Date(start.getTime() + 120 * 60_000);
+  const created = await request(apiPort, 'POST', '/api/app/orders', { serviceItemId: item.id, cityId: 1, hospitalId: hospitalView.id, patientId, startAt: start.toISOString(), durationMinutes: 120 }, { ...auth, 'idempotency-key': `dbench-${Date.now()}` });
+  if (created.status !== 200) throw new Error(`could not create the order: ${JSON.stringify(created.body)}`);
+  const orderId = created.body.data.id;
+
+  const conn = await db.open();
+  console.log(`> seeding ${ESCORTS} escorts with shifts, days off, leave, claims and credentials (${DB})`);
+  const t0 = Date.now();
+  const facts = await seedCity(conn, start, end);
+  await conn.query(`UPDATE orders SET status = 'pending_dispatch', paid_fen = total_fen WHERE id = ?`, [orderId]);
+  const [hRows] = await conn.query('SELECT latitude_e6 AS lat, longitude_e6 AS lng FROM hospitals WHERE id = ?', [hospitalView.id]);
+  await conn.end();
+  console.log(`  seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${facts.shifts.length} shift ranges, ${facts.exceptions.length} days off, ${facts.leaves.length} leaves, ${facts.claims.length} claimed cells, ${facts.credentials.length} credentials`);
+
+  const url = `/api/admin/orders/${orderId}/candidates?limit=20`;
+  const coldStart = performance.now();
+  const first = await request(apiPort, 'GET', url, undefined, adminAuth);
+  const cold = performance.now() - coldStart;
+  if (first.status !== 200) throw new Error(`candidates failed: ${JSON.stringify(first.body)}`);
+  const counts = first.body.data.counts;
+
+  for (let i = 0; i < 30; i++) await request(apiPort, 'GET', url, undefined, adminAuth);
+  const endpoint = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const s = performance.now();
+    const r = await request(apiPort, 'GET', url, undefined, adminAuth);
+    endpoint.push(performance.now() - s);
+    if (r.status !== 200) throw new Error(`candidates failed: ${r.status}`);
   }
-  const children = [];
-  const cleanups = [];
-  try {
-    const db = DB === 'mysql' ? await scratchMysql() : scratchSqlite();
-    cleanups.push(db.drop);
-    const apiPort = await freePort();
-    const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escort-dbench-logs-'));
-    // BENCH_NODE_ARGS (e.g. --cpu-prof) go to the API process, for profiling it under this load.
-    const api = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS || '').split(' ').filter(Boolean), 'bootstrap.js'], {
-      cwd: backendDir,
-      env: { ...process.env, ...db.env, NODE_ENV: 'local', PORT: String(apiPort), JOBS_ENABLED: 'false', LOG_DIR: logDir },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.push(api);
-    await waitFor(apiPort, '/api/health');
 
-    const admin = await request(apiPort, 'POST', '/api/admin/auth/login', { username: 'admin', password: 'Admin@12345' });
-    const adminAuth = { authorization: `Bearer ${admin.body.data.accessToken}` };
-    await request(apiPort, 'POST', '/api/admin/settings/booking', { maxDaysAhead: 14, minLeadMinutes: 60, serviceStartFrom: '00:00', serviceStartUntil: '23:30', slotMinutes: 30, paymentWindowMinutes: 15 }, adminAuth);
-    const phone = '13800000001';
-    await request(apiPort, 'POST', '/api/app/auth/sms-code', { phone });
-    const code = (await request(apiPort, 'GET', `/api/dev/sms-outbox?phone=${phone}`)).body.data.code;
-    const login = await request(apiPort, 'POST', '/api/app/auth/sms-login', { phone, code });
-    const auth = { authorization: `Bearer ${login.body.data.accessToken}` };
-    const patients = (await request(apiPort, 'GET', '/api/app/patients', undefined, auth)).body.data;
-    const patientId = (patients.list ?? patients)[0].id;
-    const categories = (await request(apiPort, 'GET', '/api/app/service-categories?cityId=1')).body.data;
-    const item = (categories.list ?? categories).flatMap(c => c.items).find(i => i.code === 'OPD-HALF');
-    const hospitals = (await request(apiPort, 'GET', '/api/app/hospitals?cityId=1')).body.data;
-    const hospitalView = (hospitals.list ?? hospitals)[0];
-
-    // The order: tomorrow 10:00-12:00 Shanghai, paid (set straight in the table: the payments module is not in this bench).
-    const tomorrow = shanghaiDate(Date.now() + 86_400_000);
-    const start = new Date(`${tomorrow}T10:00:00+08:00`);
-    const end = new Date(start.getTime() + 120 * 60_000);
-    const created = await request(apiPort, 'POST', '/api/app/orders', { serviceItemId: item.id, cityId: 1, hospitalId: hospitalView.id, patientId, startAt: start.toISOString(), durationMinutes: 120 }, { ...auth, 'idempotency-key': `dbench-${Date.now()}` });
-    if (created.status !== 200) throw new Error(`could not create the order: ${JSON.stringify(created.body)}`);
-    const orderId = created.body.data.id;
-
-    const conn = await db.open();
-    console.log(`> seeding ${ESCORTS} escorts with shifts, days off, leave, claims and credentials (${DB})`);
-    const t0 = Date.now();
-    const facts = await seedCity(conn, start, end);
-    await conn.query(`UPDATE orders SET status = 'pending_dispatch', paid_fen = total_fen WHERE id = ?`, [orderId]);
-    const [hRows] = await conn.query('SELECT latitude_e6 AS lat, longitude_e6 AS lng FROM hospitals WHERE id = ?', [hospitalView.id]);
-    await conn.end();
-    console.log(`  seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${facts.shifts.length} shift ranges, ${facts.exceptions.length} days off, ${facts.leaves.length} leaves, ${facts.claims.length} claimed cells, ${facts.credentials.length} credentials`);
-
-    const url = `/api/admin/orders/${orderId}/candidates?limit=20`;
-    const coldStart = performance.now();
-    const first = await request(apiPort, 'GET', url, undefined, adminAuth);
-    const cold = performance.now() - coldStart;
-    if (first.status !== 200) throw new Error(`candidates failed: ${JSON.stringify(first.body)}`);
-    const counts = first.body.data.counts;
-
-    for (let i = 0; i < 30; i++) await request(apiPort, 'GET', url, undefined, adminAuth);
-    const endpoint = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const s = performance.now();
-      const r = await request(apiPort, 'GET', url, undefined, adminAuth);
-      endpoint.push(performance.now() - s);
-      if (r.status !== 200) throw new Error(`candidates failed: ${r.status}`);
-    }
-
-    const rankInMemory = inMemoryRanking(facts, { start, end }, { lat: Number(hRows[0].lat), lng: Number(hRows[0].lng) });
-    for (let i = 0; i < 30; i++) rankInMemory();
-    const baseline = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const s = performance.now();
-      rankInMemory();
-      baseline.push(performance.now() - s);
-    }
-
-    const e = quantiles(endpoint);
-    const b = quantiles(baseline);
-    const fmt = n => n.toFixed(1).padStart(7);
-    console.log(`\ndispatch bench: ${facts.escorts.length + 3} escorts in the city (${counts.available} available, ${counts.overridable} overridable, ${counts.unavailable} unavailable), database ${DB}, node ${process.version}, ${os.cpus().length} cpus, ${REQUESTS} sequential requests after 30 warm-up`);
-    console.log(`${'scenario'.padEnd(58)}    n      p50      p95      p99      max`);
-    console.log(`${'in-memory ranking of the same facts (baseline)'.padEnd(58)} ${String(b.n).padStart(5)} ${fmt(b.p50)}ms ${fmt(b.p95)}ms ${fmt(b.p99)}ms ${fmt(b.max)}ms`);
-    console.log(`${'GET /api/admin/orders/:id/candidates (reads + ranking + HTTP)'.padEnd(58)} ${String(e.n).padStart(5)} ${fmt(e.p50)}ms ${fmt(e.p95)}ms ${fmt(e.p99)}ms ${fmt(e.max)}ms`);
-    console.log(`${'first request (cold: loads the city\'s escorts, shifts, credentials)'.padEnd(58)} ${String(1).padStart(5)} ${fmt(cold)}ms`);
-    const ok = e.p95 < 50;
-    console.log(`\ntarget candidates p95 < 50 ms among ${ESCORTS} escorts: ${ok ? 'met' : 'NOT met'} (p95 ${e.p95.toFixed(1)} ms, ${(e.p95 / b.p95).toFixed(1)}x the in-memory ranking)`);
-    if (process.argv.includes('--check') && !ok) process.exitCode = 1;
-  } finally {
-    for (const c of children) c.kill('SIGTERM');
-    for (const c of cleanups) await c().catch(() => undefined);
-    agent.destroy();
+  const rankInMemory = inMemoryRanking(facts, { start, end }, { lat: Number(hRows[0].lat), lng: Number(hRows[0].lng) });
+  for (let i = 0; i < 30; i++) rankInMemory();
+  const baseline = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const s = performance.now();
+    rankInMemory();
+    baseline.push(performance.now() - s);
   }
+
+  const e = quantiles(endpoint);
+  const b = quantiles(baseline);
+  const fmt = n => n.toFixed(1).padStart(7);
+  console.log(`\ndispatch bench: ${facts.escorts.length + 3} escorts in the city (${counts.available} available, ${counts.overridable} overridable, ${counts.unavailable} unavailable), database ${DB}, node ${process.version}, ${os.cpus().length} cpus, ${REQUESTS} sequential requests after 30 warm-up`);
+  console.log(`${'scenario'.padEnd(58)}    n      p50      p95      p99      max`);
+  console.log(`${'in-memory ranking of the same facts (baseline)'.padEnd(58)} ${String(b.n).padStart(5)} ${fmt(b.p50)}ms ${fmt(b.p95)}ms ${fmt(b.p99)}ms ${fmt(b.max)}ms`);
+  console.log(`${'GET /api/admin/orders/:id/candidates (reads + ranking + HTTP)'.padEnd(58)} ${String(e.n).padStart(5)} ${fmt(e.p50)}ms ${fmt(e.p95)}ms ${fmt(e.p99)}ms ${fmt(e.max)}ms`);
+  console.log(`${'first request (cold: loads the city\'s escorts, shifts, credentials)'.padEnd(58)} ${String(1).padStart(5)} ${fmt(cold)}ms`);
+  const ok = e.p95 < 50;
+  console.log(`\ntarget candidates p95 < 50 ms among ${ESCORTS} escorts: ${ok ? 'met' : 'NOT met'} (p95 ${e.p95.toFixed(1)} ms, ${(e.p95 / b.p95).toFixed(1)}x the in-memory ranking)`);
+  if (process.argv.includes('--check') && !ok) process.exitCode = 1;
+  client.destroy();
 }
 
-main().catch(err => {
-  console.error(err);
-  process.exit(1);
-});
+H.run(main);

@@ -60,6 +60,31 @@ export default [
         access: 'canReadPayments',
         component: './finance/reconciliation',
       },
+      {
+        path: '/finance/settlements',
+        name: '结算单',
+        access: 'canReadSettlements',
+        component: './finance/settlements',
+      },
+      {
+        path: '/finance/settlements/:id',
+        name: '结算单详情',
+        hideInMenu: true,
+        access: 'canReadSettlements',
+        component: './finance/settlements/detail',
+      },
+      {
+        path: '/finance/commission-rules',
+        name: '分成规则',
+        access: 'canReadSettlements',
+        component: './finance/commission-rules',
+      },
+      {
+        path: '/finance/daily',
+        name: '财务日报',
+        access: 'canReadSettlements',
+        component: './finance/daily',
+      },
     ],
   },
   {

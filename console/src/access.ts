@@ -31,6 +31,10 @@ export const ACCESS_PERMISSIONS = {
   canWriteRefunds: PERMISSION.refundWrite,
   canApproveRefunds: PERMISSION.refundApprove,
   canReconcile: PERMISSION.reconciliationWrite,
+  canReadSettlements: PERMISSION.settlementRead,
+  canWriteSettlements: PERMISSION.settlementWrite,
+  canPaySettlements: PERMISSION.settlementPay,
+  canWriteCommission: PERMISSION.commissionWrite,
 } as const satisfies Record<string, Permission>;
 
 /**

@@ -46,6 +46,9 @@ import { ReconciliationRun } from '../modules/reconciliation/reconciliation-run.
 import { ReconciliationItem } from '../modules/reconciliation/reconciliation-item.entity';
 import { Setting } from '../modules/settings/setting.entity';
 import { CustomerConsent } from '../modules/consents/customer-consent.entity';
+import { CommissionRule, CommissionRuleVersion } from '../modules/commissions/commission-rule.entity';
+import { EscortDeduction, SettlementItem, SettlementLine, SettlementPayout, SettlementRun } from '../modules/settlements/settlement.entity';
+import { ExportJob } from '../modules/settlements/export-job.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
@@ -95,6 +98,14 @@ export const ENTITIES: Function[] = [
   ReconciliationItem,
   LedgerEntry,
   LedgerLine,
+  CommissionRuleVersion,
+  CommissionRule,
+  SettlementRun,
+  SettlementLine,
+  SettlementItem,
+  SettlementPayout,
+  EscortDeduction,
+  ExportJob,
   Setting,
   Notification,
   NotificationDelivery,

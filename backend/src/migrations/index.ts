@@ -1,3 +1,4 @@
+import { Settlements1795449934659 } from './1795449934659-Settlements';
 import { PostpayReconciliation1795448968736 } from './1795448968736-PostpayReconciliation';
 import { Consents1795446000846 } from './1795446000846-Consents';
 import { Workforce1795445449351 } from './1795445449351-Workforce';
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   Workforce1795445449351,
   Consents1795446000846,
   PostpayReconciliation1795448968736,
+  Settlements1795449934659,
 ];

@@ -8,6 +8,7 @@ import { AuditLog } from '../../src/modules/audit/audit-log.entity';
 import { Escort } from '../../src/modules/escorts/escort.entity';
 import { DEFAULT_SETTINGS } from '../../src/modules/settings/settings-defaults';
 import { splitNet } from '../../src/modules/ledger/ledger-postings';
+import { BUILT_IN_SHARE_BP } from '../../src/modules/commissions/commission-rules';
 
 jest.setTimeout(300_000);
 
@@ -65,7 +66,8 @@ describe('the ledger and staff refunds, through real flows', () => {
     entries = await entriesOf(order.id);
     expect(entries.map(e => e.sourceType)).toEqual(['payment_capture', 'refund', 'order_recognition']);
     const escort = await t.dataSource.getRepository(Escort).findOneByOrFail({ id: w.escortId });
-    const split = splitNet(order.totalFen - 1001, DEFAULT_SETTINGS.finance.escortShareBp[escort.level]);
+    // No commission version saved in this test: the built-in share by level applies.
+    const split = splitNet(order.totalFen - 1001, BUILT_IN_SHARE_BP[escort.level]);
     expect((await linesOf(entries[2].id)).map(l => [l.account, l.amountFen, l.escortId])).toEqual([
       ['customer_prepayments', order.totalFen, null],
       ['refunds', -1001, null],

@@ -219,7 +219,7 @@ describe('dispatch', () => {
     expectOk(await t.http().post(`/api/admin/orders/${order.id}/complete`).set(bearer(w.opsToken)).send({ reason: '客户电话确认完成' }));
     const income = expectOk(await t.http().get('/api/escort/income').set(bearer(w.escortToken)));
     const paid = (await orderRow(t, order.id)).paidFen;
-    // 李静 is senior: 7500 bp (settings.finance.escortShareBp), rounded half up per order.
+    // 李静 is senior: 7500 bp (the built-in commission share: no rule version saved), rounded half up per order.
     const share = Math.floor((paid * 7500 + 5000) / 10000);
     expect(income).toMatchObject({ commissionBp: 7500, completedOrders: before.completedOrders + 1, totalFen: before.totalFen + share, todayFen: before.todayFen + share });
     expect(income.recent[0]).toMatchObject({ orderId: order.id, paidFen: paid });

@@ -28,5 +28,9 @@ export const PERMISSION = {
   refundWrite: 'refund:write',
   refundApprove: 'refund:approve',
   reconciliationWrite: 'reconciliation:write',
+  settlementRead: 'settlement:read',
+  settlementWrite: 'settlement:write',
+  settlementPay: 'settlement:pay',
+  commissionWrite: 'commission:write',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

@@ -28,7 +28,12 @@ export class TransactionService {
     return type === 'mysql' || type === 'mariadb';
   }
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * `isolation` (MySQL only): READ COMMITTED lets a big `INSERT … SELECT` read its source as a
+   * consistent snapshot without share-locking it (settlement runs read the ledger while orders keep
+   * completing); the default stays REPEATABLE READ.
+   */
+  async run<T>(work: (manager: EntityManager) => Promise<T>, isolation?: 'READ COMMITTED'): Promise<T> {
     if (!this.isMysql) {
       const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
       // The queue must move on whether this transaction committed or failed.
@@ -37,7 +42,7 @@ export class TransactionService {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await (isolation ? this.dataSource.transaction(isolation, work) : this.dataSource.transaction(work));
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableTxError(err)) throw err;
         await new Promise(resolve => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));

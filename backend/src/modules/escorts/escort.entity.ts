@@ -44,7 +44,7 @@ export class Escort {
   @Column({ type: 'varchar', length: 64, name: 'phone_hash' })
   phoneHash: string;
 
-  /** Sets the escort's commission share (settings.finance.escortShareBp). */
+  /** Sets the escort's commission share (the commission rules in force: modules/commissions). */
   @Column({ type: 'varchar', length: 16, default: 'junior' })
   level: EscortLevel;
 

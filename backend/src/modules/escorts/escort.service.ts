@@ -8,7 +8,8 @@ import type { EscortCreateDTO, EscortUpdateDTO } from './dto/escort.dto';
 import { CipherService } from '../../common/crypto/cipher.service';
 import { maskIdCard, maskPhone } from '../../common/mask';
 import { CityService } from '../cities/city.service';
-import { SettingsService } from '../settings/settings.service';
+import { CommissionService } from '../commissions/commission.service';
+import { ANY_CATEGORY } from '../commissions/commission-rules';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { formatMicroDegrees, parseMicroDegrees } from '../hospitals/geo';
 import { TransactionService } from '../../common/db/transaction.service';
@@ -61,7 +62,7 @@ export class EscortService {
   cities: CityService;
 
   @Inject()
-  settings: SettingsService;
+  commissions: CommissionService;
 
   @Inject()
   audit: AuditService;
@@ -126,8 +127,9 @@ export class EscortService {
     };
   }
 
+  /** The escort's default share now (the commission rule in force, category `*`); a category may have its own. */
   async commissionBp(level: EscortLevel, manager?: EntityManager): Promise<number> {
-    return (await this.settings.get('finance', manager)).escortShareBp[level];
+    return (await this.commissions.shareFor(manager ?? this.escorts.manager, level, ANY_CATEGORY, new Date())).shareBp;
   }
 
   /** The staff view: everything but the ID number, which shows masked. */

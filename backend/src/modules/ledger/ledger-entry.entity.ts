@@ -24,6 +24,18 @@ export class LedgerEntry {
   @Column({ type: 'varchar', length: 255, default: '' })
   memo: string;
 
+  /** Recognition only: the net that was split (prepaid − refunded), the escort's share in bp and the commission version used. */
+  @Column({ type: 'bigint', name: 'base_fen', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  baseFen: number | null;
+
+  @Column({ type: 'int', name: 'share_bp', nullable: true })
+  shareBp: number | null;
+
+  @Column({ type: 'int', name: 'commission_version_id', nullable: true })
+  commissionVersionId: number | null;
+
+  /** Day and period reports (daily summary, settlement runs) read entries by time. */
+  @Index('idx_ledger_entries_created')
   @CreateDateColumn({ type: 'datetime', name: 'created_at' })
   createdAt: Date;
 }

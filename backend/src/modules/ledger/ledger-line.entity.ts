@@ -7,6 +7,9 @@ const fen = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 @Entity('ledger_lines')
 @Index('idx_ledger_lines_account_order', ['account', 'orderId'])
 @Index('idx_ledger_lines_account_escort', ['account', 'escortId'])
+// Covering, in booking order: a settlement run reads an account's lines (escort_payable) by entry
+// without touching the table rows, and writes its items in the same order.
+@Index('idx_ledger_lines_account_entry', ['account', 'entryId', 'escortId', 'amountFen', 'orderId'])
 export class LedgerLine {
   @PrimaryGeneratedColumn()
   id: number;

@@ -16,6 +16,7 @@
  *   refund after recognition           platform_revenue +a / escort_payable +b / clearing −R, a + b = R split like X : Y
  *   postpay      balance paid          clearing +B                / escort_payable −B (the escort's outlay, reimbursed)
  *   payout       settlement pays       escort_payable +E          / clearing −E
+ *   deduction    penalty / compensation charged to an escort: escort_payable +D / platform_revenue −D
  *   channel fee  (placeholder)         channel_fees +F            / clearing −F
  * So for every recognised or closed order: paid = platform share + escort share + refunds, to the fen.
  */
@@ -40,6 +41,7 @@ export const LEDGER_SOURCE_TYPES = {
   order_recognition: '订单完成确认收入',
   order_close: '取消订单结转',
   escort_payout: '陪诊师结算打款',
+  escort_deduction: '陪诊师扣款（罚款、赔偿）',
   channel_fee: '支付通道手续费',
 } as const;
 export type LedgerSourceType = keyof typeof LEDGER_SOURCE_TYPES;
@@ -172,12 +174,24 @@ export function reversalLines(orderId: number, amountFen: number, recognised: Re
   ]);
 }
 
-/** Settlement pays an escort what they are owed (placeholder until the settlements module exists). */
+/** Settlement pays an escort what they are owed. */
 export function payoutLines(escortId: number, amountFen: number): LedgerLineInput[] {
   positive(amountFen, 'amountFen');
   return entry([
     { account: 'escort_payable', amountFen, escortId },
     { account: 'customer_payments_clearing', amountFen: -amountFen },
+  ]);
+}
+
+/**
+ * A penalty or a compensation charged to an escort: it comes off what we owe them (deducted in the
+ * next settlement) and stays with the platform (which paid the customer, if it was compensation).
+ */
+export function deductionLines(escortId: number, amountFen: number, orderId: number | null = null): LedgerLineInput[] {
+  positive(amountFen, 'amountFen');
+  return entry([
+    { account: 'escort_payable', amountFen, orderId, escortId },
+    { account: 'platform_revenue', amountFen: -amountFen, orderId },
   ]);
 }
 

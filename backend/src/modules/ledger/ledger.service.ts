@@ -13,6 +13,7 @@ import {
   assertBalanced,
   captureLines,
   closeLines,
+  deductionLines,
   payoutLines,
   postpayCaptureLines,
   recognitionLines,
@@ -26,6 +27,16 @@ export interface LedgerSource {
   id: string | number;
   orderId?: number | null;
   memo?: string;
+  /** Recognition: what was split and how (kept on the entry, so a settlement can show it without recomputing). */
+  baseFen?: number | null;
+  shareBp?: number | null;
+  commissionVersionId?: number | null;
+}
+
+/** The escort's share used for a recognition: the bp and the commission rule version it came from (0 = built-in defaults). */
+export interface EscortShare {
+  shareBp: number;
+  versionId: number;
 }
 
 export interface LedgerEntryView {
@@ -66,7 +77,15 @@ export class LedgerService {
     const sourceId = String(source.id);
     const existing = await manager.getRepository(LedgerEntry).findOne({ where: { sourceType: source.type, sourceId }, select: { id: true } });
     if (existing) return { entryId: existing.id, posted: false };
-    const inserted = await manager.getRepository(LedgerEntry).insert({ sourceType: source.type, sourceId, orderId: source.orderId ?? null, memo: (source.memo ?? '').slice(0, 255) });
+    const inserted = await manager.getRepository(LedgerEntry).insert({
+      sourceType: source.type,
+      sourceId,
+      orderId: source.orderId ?? null,
+      memo: (source.memo ?? '').slice(0, 255),
+      baseFen: source.baseFen ?? null,
+      shareBp: source.shareBp ?? null,
+      commissionVersionId: source.commissionVersionId ?? null,
+    });
     const entryId = inserted.identifiers[0].id as number;
     await manager.getRepository(LedgerLine).insert(lines.map(l => ({ entryId, account: l.account, amountFen: l.amountFen, orderId: l.orderId ?? null, escortId: l.escortId ?? null })));
     return { entryId, posted: true };
@@ -112,14 +131,27 @@ export class LedgerService {
     return this.post(manager, source, reversalLines(refund.orderId, refund.amountFen, shares, shares.escortId));
   }
 
-  /** The order was completed: its open money becomes platform revenue and the escort's share. Once per order. */
-  async recogniseOrder(manager: EntityManager, orderId: number, escortId: number | null, escortShareBp: number) {
+  /**
+   * The order was completed: its open money becomes platform revenue and the escort's share. Once
+   * per order. The share (bp and rule version) is snapshotted on the entry.
+   */
+  async recogniseOrder(manager: EntityManager, orderId: number, escortId: number | null, share: EscortShare) {
     if (await this.closingEntry(manager, orderId)) return null;
     const open = await this.openMoney(manager, orderId);
     if (open.prepaidFen === 0 && open.refundedFen === 0) return null;
-    const { lines, split } = recognitionLines(orderId, open, escortId, escortShareBp);
-    const memo = `订单完成：平台 ${split.platformFen} 分，陪诊师 ${split.escortFen} 分（${escortShareBp} bp）`;
-    return this.post(manager, { type: 'order_recognition', id: orderId, orderId, memo }, lines);
+    const shareBp = escortId === null ? 0 : share.shareBp;
+    const { lines, split } = recognitionLines(orderId, open, escortId, shareBp);
+    const memo = `订单完成：平台 ${split.platformFen} 分，陪诊师 ${split.escortFen} 分（${shareBp} bp）`;
+    return this.post(
+      manager,
+      { type: 'order_recognition', id: orderId, orderId, memo, baseFen: split.platformFen + split.escortFen, shareBp, commissionVersionId: escortId === null ? null : share.versionId },
+      lines,
+    );
+  }
+
+  /** A penalty or compensation charged to an escort (the settlements module's deduction id). Once per deduction. */
+  postDeduction(manager: EntityManager, deduction: { id: number; escortId: number; amountFen: number; orderId: number | null; memo: string }) {
+    return this.post(manager, { type: 'escort_deduction', id: deduction.id, orderId: deduction.orderId, memo: deduction.memo }, deductionLines(deduction.escortId, deduction.amountFen, deduction.orderId));
   }
 
   /** A cancelled paid order ended (refunded, or forfeited whole): what was kept is platform revenue. Once per order. */
@@ -130,13 +162,13 @@ export class LedgerService {
     return this.post(manager, { type: 'order_close', id: orderId, orderId, memo: '取消订单结转（违约金计入平台收入）' }, closeLines(orderId, open));
   }
 
-  /** Settlement placeholder: pays an escort at most what the ledger says they are owed. */
-  async postPayout(manager: EntityManager, payoutKey: string, escortId: number, amountFen: number) {
+  /** A settlement payout: pays an escort at most what the ledger says they are owed. Once per payout key. */
+  async postPayout(manager: EntityManager, payoutKey: string, escortId: number, amountFen: number, memo = `陪诊师 ${escortId} 结算打款`) {
     const owed = -(await this.balance(manager, 'escort_payable', { escortId }));
     if (amountFen > owed) {
       throw Errors.rule('PAYOUT_EXCEEDS_PAYABLE', `结算金额超过应付陪诊师金额（应付 ${owed} 分）`, { owedFen: owed, requestedFen: amountFen });
     }
-    return this.post(manager, { type: 'escort_payout', id: payoutKey, memo: `陪诊师 ${escortId} 结算打款` }, payoutLines(escortId, amountFen));
+    return this.post(manager, { type: 'escort_payout', id: payoutKey, memo }, payoutLines(escortId, amountFen));
   }
 
   // ------------------------------------------------------------ balances
@@ -206,6 +238,22 @@ export class LedgerService {
   }
 
   // ------------------------------------------------------------ reading
+
+  /** Sums of lines by source type and account for entries booked in `[from, to)` (the daily finance summary). */
+  async totalsBetween(from: Date, to: Date, manager: EntityManager = this.entries.manager): Promise<{ sourceType: LedgerSourceType; account: LedgerAccount; amountFen: number }[]> {
+    const rows = await manager
+      .getRepository(LedgerLine)
+      .createQueryBuilder('l')
+      .innerJoin(LedgerEntry, 'e', 'e.id = l.entry_id')
+      .select('e.source_type', 'sourceType')
+      .addSelect('l.account', 'account')
+      .addSelect('COALESCE(SUM(l.amount_fen), 0)', 'total')
+      .where('e.created_at >= :from AND e.created_at < :to', { from, to })
+      .groupBy('e.source_type')
+      .addGroupBy('l.account')
+      .getRawMany<{ sourceType: LedgerSourceType; account: LedgerAccount; total: string | number }>();
+    return rows.map(r => ({ sourceType: r.sourceType, account: r.account, amountFen: Number(r.total) }));
+  }
 
   async entriesForOrder(orderId: number, manager: EntityManager = this.entries.manager): Promise<LedgerEntryView[]> {
     const entries = await manager.getRepository(LedgerEntry).find({ where: { orderId }, order: { id: 'ASC' } });

@@ -15,6 +15,8 @@ import { CipherService } from '../../common/crypto/cipher.service';
 import { PageQuery, toPage } from '../../common/pagination';
 import { applyBasisPoints } from '../../common/money';
 import { SettingsService } from '../settings/settings.service';
+import { CommissionService } from '../commissions/commission.service';
+import { ANY_CATEGORY } from '../commissions/commission-rules';
 import { addMinutes, startOfShanghaiDay, SHANGHAI_UTC_OFFSET_MINUTES, toShanghaiDateString } from '../../common/time';
 
 export type CustomerOrderTab = 'all' | 'unpaid' | 'active' | 'done' | 'refund';
@@ -79,6 +81,9 @@ export class OrderQueryService {
 
   @Inject()
   settings: SettingsService;
+
+  @Inject()
+  commissions: CommissionService;
 
   private async views(rows: Order[]) {
     const names = await this.escorts.nameMap(rows.map(r => r.escortId).filter((id): id is number => id !== null));
@@ -382,6 +387,20 @@ export class OrderQueryService {
     return this.orders.find({ where, order: { startAt: 'ASC', id: 'ASC' } });
   }
 
+  /** What a settlement statement shows of its orders (number, service, city, times, amounts), by id. */
+  async briefs(orderIds: number[]): Promise<Map<number, { orderNo: string; serviceName: string; categoryCode: string; cityId: number; completedAt: Date | null; paidFen: number; status: OrderStatus }>> {
+    const result = new Map();
+    const unique = [...new Set(orderIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.orders.find({
+        where: { id: In(unique.slice(i, i + 500)) },
+        select: { id: true, orderNo: true, serviceName: true, categoryCode: true, cityId: true, completedAt: true, paidFen: true, status: true },
+      });
+      for (const o of rows) result.set(o.id, { orderNo: o.orderNo, serviceName: o.serviceName, categoryCode: o.categoryCode, cityId: o.cityId, completedAt: o.completedAt, paidFen: o.paidFen, status: o.status });
+    }
+    return result;
+  }
+
   /** Open orders (assigned … in service) of these escorts, for their live status. */
   async openOrdersOf(escortIds: number[]) {
     if (!escortIds.length) return [];
@@ -389,13 +408,15 @@ export class OrderQueryService {
   }
 
   /**
-   * The escort's income so far: each completed order's paid amount times the escort's level share,
-   * rounded per order (half up) and summed in fen. The share uses the current level: settlements
-   * will snapshot it when they run.
+   * The escort's income so far: each completed order's paid amount times the escort's share from
+   * the commission rule in force when it completed (level × category), rounded per order (half up,
+   * as the ledger's largest-remainder split of two parts) and summed in fen. Settlement statements
+   * (`/api/escort/settlements`) show what was actually booked and paid.
    */
   async incomeOf(escortId: number, level: string, now = new Date()) {
-    const bp = (await this.settings.get('finance')).escortShareBp[level as 'junior'] ?? 0;
-    const rows = await this.orders.find({ where: { escortId, status: 'completed' }, order: { completedAt: 'DESC' }, select: { id: true, orderNo: true, serviceName: true, startAt: true, completedAt: true, paidFen: true } });
+    const shareOf = await this.commissions.resolver();
+    const bp = shareOf(level, ANY_CATEGORY, now).shareBp;
+    const rows = await this.orders.find({ where: { escortId, status: 'completed' }, order: { completedAt: 'DESC' }, select: { id: true, orderNo: true, serviceName: true, categoryCode: true, startAt: true, completedAt: true, paidFen: true } });
     const monthStart = new Date(`${toShanghaiDateString(now).slice(0, 7)}-01T00:00:00+08:00`);
     const dayStart = startOfShanghaiDay(now);
     let totalFen = 0;
@@ -403,12 +424,13 @@ export class OrderQueryService {
     let todayFen = 0;
     const recent = [];
     for (const o of rows) {
-      const shareFen = applyBasisPoints(o.paidFen, bp);
+      const done = new Date(o.completedAt ?? o.startAt);
+      const shareBp = shareOf(level, o.categoryCode, done).shareBp;
+      const shareFen = applyBasisPoints(o.paidFen, shareBp);
       totalFen += shareFen;
-      const done = new Date(o.completedAt ?? o.startAt).getTime();
-      if (done >= monthStart.getTime()) monthFen += shareFen;
-      if (done >= dayStart.getTime()) todayFen += shareFen;
-      if (recent.length < 20) recent.push({ orderId: o.id, orderNo: o.orderNo, serviceName: o.serviceName, completedAt: o.completedAt, paidFen: o.paidFen, shareFen });
+      if (done.getTime() >= monthStart.getTime()) monthFen += shareFen;
+      if (done.getTime() >= dayStart.getTime()) todayFen += shareFen;
+      if (recent.length < 20) recent.push({ orderId: o.id, orderNo: o.orderNo, serviceName: o.serviceName, completedAt: o.completedAt, paidFen: o.paidFen, shareBp, shareFen });
     }
     return { commissionBp: bp, completedOrders: rows.length, totalFen, monthFen, todayFen, recent };
   }

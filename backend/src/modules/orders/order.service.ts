@@ -16,7 +16,8 @@ import { HospitalService } from '../hospitals/hospital.service';
 import { PatientService } from '../patients/patient.service';
 import { EscortService } from '../escorts/escort.service';
 import { SettingsService } from '../settings/settings.service';
-import { LedgerService } from '../ledger/ledger.service';
+import { EscortShare, LedgerService } from '../ledger/ledger.service';
+import { CommissionService } from '../commissions/commission.service';
 import { Escort } from '../escorts/escort.entity';
 import { NotificationService, Recipient } from '../notifications/notification.service';
 import type { NotificationEvent } from '../settings/settings-defaults';
@@ -94,6 +95,9 @@ export class OrderService {
 
   @Inject()
   settings: SettingsService;
+
+  @Inject()
+  commissions: CommissionService;
 
   @Inject()
   notifications: NotificationService;
@@ -340,11 +344,14 @@ export class OrderService {
     return after;
   }
 
-  /** The escort's share (bp) by their level, read with the transaction's manager. */
-  private async escortShareBp(manager: EntityManager, escortId: number): Promise<number> {
-    const escort = await manager.getRepository(Escort).findOne({ where: { id: escortId }, select: { id: true, level: true } });
-    const shares = (await this.settings.get('finance', manager)).escortShareBp;
-    return shares[escort?.level ?? 'junior'] ?? shares.junior;
+  /**
+   * The escort's share for this order: the commission rule version in force at completion, by the
+   * escort's level and the order's service category, read with the transaction's manager.
+   */
+  private async escortShare(manager: EntityManager, order: Order, completedAt: Date): Promise<EscortShare> {
+    if (!order.escortId) return { shareBp: 0, versionId: 0 };
+    const escort = await manager.getRepository(Escort).findOne({ where: { id: order.escortId }, select: { id: true, level: true } });
+    return this.commissions.shareFor(manager, escort?.level ?? 'junior', order.categoryCode, completedAt);
   }
 
   /** An order the actor may see (404 / 403 otherwise), read outside any transaction. */
@@ -582,10 +589,12 @@ export class OrderService {
   async complete(orderId: number, actor: OrderActor, reason: string, audit?: AuditContext): Promise<Order> {
     const order = await this.tx.run(async manager => {
       const o = await this.loadFor(manager, orderId, actor);
-      const after = await this.transition(manager, o, 'complete', actor, { reason, patch: { completedAt: new Date() } });
+      const completedAt = new Date();
+      const after = await this.transition(manager, o, 'complete', actor, { reason, patch: { completedAt } });
       await this.claims.releaseAll(manager, o.id);
-      // Revenue is recognised with the completion, split with the escort who finished the order.
-      await this.ledger.recogniseOrder(manager, o.id, after.escortId, after.escortId ? await this.escortShareBp(manager, after.escortId) : 0);
+      // Revenue is recognised with the completion, split with the escort who finished the order by
+      // the commission rule in force at that moment (the entry keeps the bp and version).
+      await this.ledger.recogniseOrder(manager, o.id, after.escortId, await this.escortShare(manager, after, completedAt));
       if (o.escortId) await this.escorts.recordServed(manager, o.escortId);
       const recipients: Recipient[] = [{ type: 'customer', id: o.customerId }];
       if (o.escortId) recipients.push({ type: 'escort', id: o.escortId });

@@ -76,15 +76,18 @@ export interface NotificationSettings {
   templates: Record<NotificationEvent, NotificationTemplate>;
 }
 
-/** Money rules for finance: staff refunds above the threshold wait for a finance approver; escorts keep a share by level. */
+/**
+ * Money rules for finance: staff refunds above the threshold wait for a finance approver; escorts
+ * are settled weekly or monthly. (The escort's share is a dated commission rule: modules/commissions.)
+ */
 export interface FinanceRules {
   /** A staff refund of more than this many fen waits in `awaiting_approval` (default ¥500). */
   refundApprovalThresholdFen: number;
-  /** The escort's share of a completed order's net (paid − refunded), in basis points, by escort level. */
-  escortShareBp: Record<'trainee' | 'junior' | 'senior' | 'expert', number>;
+  /** The period of a settlement run (Shanghai calendar: Monday–Sunday weeks or calendar months). */
+  settlementCadence: 'weekly' | 'monthly';
 }
 
-/** Escort workforce: dispatch timing and credential expiry warnings (commission by level is a finance rule: `finance.escortShareBp`). */
+/** Escort workforce: dispatch timing and credential expiry warnings (commission by level × category is a dated rule: modules/commissions). */
 export interface WorkforceRules {
   /** A dispatched order not accepted within this many minutes goes back to the pool (with an alert). */
   acceptTimeoutMinutes: number;
@@ -108,7 +111,7 @@ export type SettingsKey = keyof SettingsGroups;
 export const DEFAULT_SETTINGS: SettingsGroups = {
   finance: {
     refundApprovalThresholdFen: 50_000,
-    escortShareBp: { trainee: 6000, junior: 7000, senior: 7500, expert: 8000 },
+    settlementCadence: 'monthly',
   },
   booking: {
     maxDaysAhead: 3,

@@ -23,11 +23,12 @@ const LEGACY_EVENTS = new Set([
 ]);
 
 /** What each group must look like; a change that does not fit is refused whole. */
-const shareBp = RuleType.number().integer().min(0).max(10_000).required();
 const SCHEMAS: Record<SettingsKey, any> = {
   finance: RuleType.object({
     refundApprovalThresholdFen: RuleType.number().integer().min(0).max(100_000_000).required(),
-    escortShareBp: RuleType.object({ trainee: shareBp, junior: shareBp, senior: shareBp, expert: shareBp }).required(),
+    settlementCadence: RuleType.string().valid('weekly', 'monthly').required(),
+    // Moved to dated commission rules (/api/admin/commission-rules); a client that still sends it is not refused, it is dropped.
+    escortShareBp: RuleType.any().strip(),
   }),
   booking: RuleType.object({
     maxDaysAhead: RuleType.number().integer().min(0).max(90).required(),

@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'refund:write': '发起退款、重试失败的退款',
   'refund:approve': '审批大额退款',
   'reconciliation:write': '对账：下载或导入渠道账单、说明差异',
+  'settlement:read': '查看分成规则、结算单、财务日报与导出',
+  'settlement:write': '生成、重算、确认结算单，登记扣款',
+  'settlement:pay': '登记结算打款',
+  'commission:write': '修改陪诊师分成规则',
   'settings:read': '查看业务设置',
   'settings:write': '修改业务设置',
 } as const;
@@ -59,7 +63,20 @@ export const STAFF_ROLES = {
   },
   finance: {
     name: '财务',
-    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read', 'payment:read', 'refund:write', 'refund:approve', 'reconciliation:write'],
+    permissions: [
+      'dashboard:read',
+      'city:read',
+      'customer:read',
+      'order:read',
+      'payment:read',
+      'refund:write',
+      'refund:approve',
+      'reconciliation:write',
+      'settlement:read',
+      'settlement:write',
+      'settlement:pay',
+      'commission:write',
+    ],
   },
   support: {
     name: '客服',

@@ -260,12 +260,76 @@ declare namespace API {
     cityId?: number;
   };
 
+  type CommissionCellDTO = {
+    /** 陪诊师等级 */
+    escortLevel?: "trainee" | "junior" | "senior" | "expert";
+    /** 服务类别代码；* 表示该等级的其他所有类别 */
+    categoryCode?: string;
+    /** 陪诊师分成（基点，10000 = 100%），平台得其余部分 */
+    shareBp?: number;
+  };
+
+  type CommissionShareQueryDTO = {
+    escortLevel?: "trainee" | "junior" | "senior" | "expert";
+    categoryCode?: string;
+    /** 完成时间（默认现在） */
+    at?: string;
+  };
+
+  type CommissionVersionViewDTO = {
+    /** 版本 ID；0 为系统默认 */
+    id?: number;
+    effectiveFrom?: string;
+    note?: string;
+    createdByName?: string;
+    createdAt?: string | null;
+    state?: "in_force" | "scheduled" | "superseded";
+    cells?: CommissionCellDTO[];
+  };
+
   type ConsentAnswerDTO = {
     kind?: "terms" | "privacy" | "health_data";
     /** 同意的文档版本（GET /api/app/legal-documents 返回的 version） */
     version?: string;
     /** true 同意，false 撤回 */
     granted?: boolean;
+  };
+
+  type CreateCommissionVersionDTO = {
+    /** 生效时间（ISO 8601，不早于当前）；在此之后完成的订单按此版本分成 */
+    effectiveFrom?: string;
+    /** 说明（调整原因） */
+    note?: string;
+    /** 分成表：每个等级必须有类别 * 的默认分成 */
+    cells?: CommissionCellDTO[];
+  };
+
+  type CreateDeductionDTO = {
+    escortId?: number;
+    /** penalty 罚款；compensation 由陪诊师承担的客户赔偿 */
+    kind?: "penalty" | "compensation";
+    /** 金额（分），大于 0 */
+    amountFen?: number;
+    /** 相关订单 */
+    orderId?: number | null;
+    /** 原因 */
+    reason?: string;
+  };
+
+  type CreateExportDTO = {
+    /** settlement_lines 结算单（每位陪诊师一行）；settlement_items 结算明细（订单、退款、扣款、调整）；payouts 打款记录；payments 支付记录；refunds 退款记录 */
+    kind?: "settlement_lines" | "settlement_items" | "payouts" | "payments" | "refunds";
+    format?: "xlsx" | "csv";
+    /** 结算单（结算单、结算明细必填；打款记录可选） */
+    runId?: number;
+    /** 只导出某位陪诊师的明细 */
+    escortId?: number;
+    /** 创建时间起（含） */
+    from?: string;
+    /** 创建时间止（不含） */
+    to?: string;
+    /** 状态筛选（支付、退款） */
+    status?: string;
   };
 
   type CreatePriceRuleDTO = {
@@ -312,6 +376,13 @@ declare namespace API {
     code?: string;
   };
 
+  type CreateSettlementRunDTO = {
+    /** 周期开始日期（上海时间）：按月为每月 1 日，按周为周一 */
+    periodStart?: string;
+    /** 结算周期；默认取业务设置 finance.settlementCadence */
+    cadence?: "weekly" | "monthly";
+  };
+
   type CreateStaffUserDTO = {
     username?: string;
     displayName?: string;
@@ -341,9 +412,52 @@ declare namespace API {
     tab?: "all" | "unpaid" | "active" | "done" | "refund";
   };
 
+  type DailySummaryAnswer = {
+    days?: DailySummaryView[];
+    total?: DailySummaryView;
+  };
+
+  type DailySummaryQueryDTO = {
+    /** 开始日期（含，上海时间） */
+    from?: string;
+    /** 结束日期（含，上海时间），最多 92 天 */
+    to?: string;
+  };
+
+  type DailySummaryView = {
+    /** 日期（上海时间） */
+    date?: string;
+    /** 收款（分，支付单按支付时间） */
+    receivedFen?: number;
+    /** 退款（分，退款单按成功时间） */
+    refundedFen?: number;
+    /** 平台收入（分） */
+    platformRevenueFen?: number;
+    /** 应付陪诊师新增（分） */
+    escortPayableFen?: number;
+    /** 预收款变动（已付款未完成的服务，分） */
+    unearnedChangeFen?: number;
+    /** 已打款（分） */
+    paidOutFen?: number;
+    /** 通道手续费（分） */
+    channelFeesFen?: number;
+    /** 清算账户变动（分） */
+    clearingChangeFen?: number;
+    /** 差额（分）：收款 − 退款 − (平台收入 + 应付陪诊师 + 预收款变动)，必须为 0 */
+    differenceFen?: number;
+  };
+
   type DecisionReasonDTO = {
     /** 审批意见 */
     reason?: string;
+  };
+
+  type DeductionQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    escortId?: number;
   };
 
   type DepartmentInputDTO = {
@@ -417,12 +531,86 @@ declare namespace API {
     level?: "trainee" | "junior" | "senior" | "expert";
   };
 
+  type EscortDeductionPage = {
+    list?: EscortDeductionView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type EscortDeductionView = {
+    id?: number;
+    escortId?: number;
+    escortName?: string;
+    kind?: "penalty" | "compensation";
+    amountFen?: number;
+    orderId?: number | null;
+    reason?: string;
+    createdByName?: string;
+    createdAt?: string;
+  };
+
+  type EscortIncomeItemView = {
+    id?: number;
+    /** order_recognition 订单分成 / refund 退款扣回 / escort_deduction 扣款 / escort_payout 打款 */
+    sourceType?: string;
+    orderId?: number | null;
+    orderNo?: string;
+    serviceName?: string;
+    /** 金额（分）：正为收入，负为扣回或已打款 */
+    amountFen?: number;
+    shareBp?: number | null;
+    baseFen?: number | null;
+    bookedAt?: string;
+    /** 结算周期（未结算为空） */
+    settledIn?: string | null;
+    /** unsettled / draft / confirmed / paid / paid_out */
+    settlementStatus?: string;
+  };
+
+  type EscortIncomePage = {
+    list?: EscortIncomeItemView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+    /** 平台当前应付我的金额（分） */
+    owedFen?: number;
+  };
+
   type EscortOrderQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
     scope?: "today" | "upcoming" | "history" | "all";
+  };
+
+  type EscortStatementPage = {
+    list?: EscortStatementView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type EscortStatementView = {
+    id?: number;
+    runId?: number;
+    periodKey?: string;
+    cadence?: string;
+    periodStart?: string;
+    periodEnd?: string;
+    runStatus?: "confirmed" | "paid";
+    orderCount?: number;
+    grossFen?: number;
+    shareFen?: number;
+    refundFen?: number;
+    deductionFen?: number;
+    adjustmentFen?: number;
+    carriedInFen?: number;
+    netFen?: number;
+    payableFen?: number;
+    carriedForwardFen?: number;
+    paidFen?: number;
   };
 
   type EscortUpdateDTO = {
@@ -455,6 +643,21 @@ declare namespace API {
   type ExplainItemDTO = {
     /** 差异说明（审计留痕） */
     note?: string;
+  };
+
+  type ExportJobView = {
+    id?: number;
+    kind?: "settlement_lines" | "settlement_items" | "payouts" | "payments" | "refunds";
+    format?: "xlsx" | "csv";
+    status?: "queued" | "running" | "succeeded" | "failed";
+    totalRows?: number;
+    rowsWritten?: number;
+    sizeBytes?: number;
+    fileName?: string;
+    error?: string;
+    createdByName?: string;
+    createdAt?: string;
+    finishedAt?: string | null;
   };
 
   type ExtraChargeDTO = {
@@ -499,6 +702,11 @@ declare namespace API {
   type ImportBillDTO = {
     /** 微信支付交易账单原文（CSV 文本，金额为带反引号的元） */
     content?: string;
+  };
+
+  type ImportPayoutsDTO = {
+    /** CSV 文本：表头 escortId,referenceNo,amountFen,paidAt（或 陪诊师ID,打款流水号,金额（分）,打款时间） */
+    csv?: string;
   };
 
   type InboxQueryDTO = {
@@ -549,7 +757,7 @@ declare namespace API {
   type LedgerEntryView = {
     id?: number;
     /** 来源事件类型 */
-    sourceType?: "payment_capture" | "postpay_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "channel_fee";
+    sourceType?: "payment_capture" | "postpay_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "escort_deduction" | "channel_fee";
     /** 来源事件 ID（支付单、退款单或订单的 ID） */
     sourceId?: string;
     orderId?: number | null;
@@ -682,6 +890,17 @@ declare namespace API {
     ip?: string | null;
     outRefundNo?: string | null;
     receivedAt?: string;
+  };
+
+  type PayoutImportRowView = {
+    row?: number;
+    escortId?: number | null;
+    referenceNo?: string;
+    ok?: boolean;
+    payoutId?: number;
+    amountFen?: number;
+    errorCode?: string;
+    errorMessage?: string;
   };
 
   type PoolQueryDTO = {
@@ -876,6 +1095,18 @@ declare namespace API {
     to?: string;
   };
 
+  type RecordPayoutDTO = {
+    /** 陪诊师 ID */
+    escortId?: number;
+    /** 打款流水号（银行或钱包的转账单号，全局唯一） */
+    referenceNo?: string;
+    /** 打款时间（默认现在） */
+    paidAt?: string;
+    /** 打款方式 */
+    method?: "bank_transfer" | "wechat" | "alipay" | "cash" | "import";
+    note?: string;
+  };
+
   type RefreshTokenDTO = {
     /** 刷新令牌 */
     refreshToken?: string;
@@ -904,6 +1135,12 @@ declare namespace API {
 
   type ResetPasswordDTO = {
     newPassword?: string;
+  };
+
+  type ResolvedShareDTO = {
+    shareBp?: number;
+    /** 使用的版本；0 为系统默认 */
+    versionId?: number;
   };
 
   type ReturnToPoolDTO = {
@@ -942,6 +1179,153 @@ declare namespace API {
   type SetCityPriceDTO = {
     /** 该城市的单价（分） */
     unitPriceFen?: number;
+  };
+
+  type SettlementItemPage = {
+    list?: SettlementItemView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type SettlementItemQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    kind?: "order" | "refund" | "deduction" | "adjustment";
+  };
+
+  type SettlementItemView = {
+    id?: number;
+    kind?: "order" | "refund" | "deduction" | "adjustment";
+    /** 账目来源：order_recognition / refund / escort_deduction */
+    sourceType?: string;
+    /** 来源 ID（订单、退款或扣款） */
+    sourceId?: string;
+    orderId?: number | null;
+    orderNo?: string;
+    serviceName?: string;
+    completedAt?: string | null;
+    /** 陪诊师金额（分）：正为应得，负为扣回 */
+    amountFen?: number;
+    /** 分成基数（分） */
+    grossFen?: number;
+    /** 分成比例（基点） */
+    shareBp?: number | null;
+    bookedAt?: string;
+  };
+
+  type SettlementLinePage = {
+    list?: SettlementLineView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type SettlementLineQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 陪诊师姓名（包含） */
+    escortName?: string;
+    /** 只看未打款的应付明细 */
+    unpaidOnly?: boolean;
+  };
+
+  type SettlementLineView = {
+    id?: number;
+    runId?: number;
+    escortId?: number;
+    escortName?: string;
+    orderCount?: number;
+    itemCount?: number;
+    /** 订单金额（分）：分成基数之和 */
+    grossFen?: number;
+    /** 分成（分） */
+    shareFen?: number;
+    /** 本期订单退款扣回（分，≤ 0） */
+    refundFen?: number;
+    /** 罚款、赔偿（分，≤ 0） */
+    deductionFen?: number;
+    /** 以前期间的调整（分） */
+    adjustmentFen?: number;
+    /** 上期结转（分，≤ 0） */
+    carriedInFen?: number;
+    /** 本期净额（分） */
+    netFen?: number;
+    /** 应付（分）= max(净额, 0) */
+    payableFen?: number;
+    /** 结转下期（分）= min(净额, 0) */
+    carriedForwardFen?: number;
+    paidFen?: number;
+    payout?: SettlementPayoutView | null;
+  };
+
+  type SettlementPayoutView = {
+    id?: number;
+    runId?: number;
+    lineId?: number;
+    escortId?: number;
+    escortName?: string;
+    periodKey?: string;
+    amountFen?: number;
+    referenceNo?: string;
+    method?: string;
+    paidAt?: string;
+    note?: string;
+    recordedByName?: string;
+    createdAt?: string;
+  };
+
+  type SettlementRunPage = {
+    list?: SettlementRunView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type SettlementRunQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "draft" | "confirmed" | "paid";
+  };
+
+  type SettlementRunView = {
+    id?: number;
+    cadence?: "weekly" | "monthly";
+    /** 周期标识：按月 2026-11，按周 2026-11-16W */
+    periodKey?: string;
+    periodStart?: string;
+    /** 周期结束（不含） */
+    periodEnd?: string;
+    status?: "draft" | "confirmed" | "paid";
+    escortCount?: number;
+    orderCount?: number;
+    /** 订单金额（分） */
+    grossFen?: number;
+    /** 陪诊师分成（分） */
+    shareFen?: number;
+    /** 扣减：退款扣回 + 罚款赔偿（分，≤ 0） */
+    deductionsFen?: number;
+    /** 调整：以前期间 + 上期结转（分） */
+    adjustmentsFen?: number;
+    netFen?: number;
+    /** 应付合计（分） */
+    payableFen?: number;
+    /** 已打款（分） */
+    paidFen?: number;
+    /** 明细条数 */
+    computedCount?: number;
+    computedAt?: string | null;
+    createdByName?: string;
+    confirmedAt?: string | null;
+    confirmedByName?: string;
+    paidAt?: string | null;
+    createdAt?: string;
   };
 
   type ShiftExceptionDTO = {
@@ -1224,6 +1608,13 @@ declare namespace API {
     to?: string;
   };
 
+  type GetAdminCommissionRulesShareParams = {
+    escortLevel?: "trainee" | "junior" | "senior" | "expert";
+    categoryCode?: string;
+    /** 完成时间（默认现在） */
+    at?: string;
+  };
+
   type GetAdminCustomersByIdPatientsParams = {
     id: string;
   };
@@ -1277,6 +1668,14 @@ declare namespace API {
     escortId?: number;
   };
 
+  type GetAdminEscortDeductionsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    escortId?: number;
+  };
+
   type GetAdminEscortFilesByIdParams = {
     id: string;
   };
@@ -1311,6 +1710,21 @@ declare namespace API {
     /** 结束日期（含）YYYY-MM-DD，最多 62 天 */
     to?: string;
     id: string;
+  };
+
+  type GetAdminExportsByIdParams = {
+    id: string;
+  };
+
+  type GetAdminExportsByIdDownloadParams = {
+    id: string;
+  };
+
+  type GetAdminFinanceDailySummaryParams = {
+    /** 开始日期（含，上海时间） */
+    from?: string;
+    /** 结束日期（含，上海时间），最多 92 天 */
+    to?: string;
   };
 
   type GetAdminHospitalNoticesParams = {
@@ -1502,6 +1916,49 @@ declare namespace API {
     id: string;
   };
 
+  type GetAdminSettlementRunsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "draft" | "confirmed" | "paid";
+  };
+
+  type GetAdminSettlementRunsByIdParams = {
+    id: string;
+  };
+
+  type GetAdminSettlementRunsByIdLinesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 陪诊师姓名（包含） */
+    escortName?: string;
+    /** 只看未打款的应付明细 */
+    unpaidOnly?: boolean;
+    id: string;
+  };
+
+  type GetAdminSettlementRunsByIdLinesByEscortIdParams = {
+    escortId: string;
+    id: string;
+  };
+
+  type GetAdminSettlementRunsByIdLinesByEscortIdItemsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    kind?: "order" | "refund" | "deduction" | "adjustment";
+    escortId: string;
+    id: string;
+  };
+
+  type GetAdminSettlementRunsByIdPayoutsParams = {
+    id: string;
+  };
+
   type GetAdminStaffUsersParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1595,6 +2052,13 @@ declare namespace API {
     id: string;
   };
 
+  type GetEscortIncomeDetailParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+  };
+
   type GetEscortLeavesParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1637,6 +2101,30 @@ declare namespace API {
     pageSize?: number;
     status?: "pending" | "approved" | "rejected" | "withdrawn";
     cityId?: number;
+  };
+
+  type GetEscortSettlementsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+  };
+
+  type GetEscortSettlementsByRunIdParams = {
+    runId: string;
+  };
+
+  type GetEscortSettlementsByRunIdItemsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    kind?: "order" | "refund" | "deduction" | "adjustment";
+    runId: string;
+  };
+
+  type PostAdminCommissionRulesByIdWithdrawParams = {
+    id: string;
   };
 
   type PostAdminEscortApplicationsByIdApproveParams = {
@@ -1811,6 +2299,26 @@ declare namespace API {
 
   type PostAdminSettingsByKeyParams = {
     key: string;
+  };
+
+  type PostAdminSettlementRunsByIdConfirmParams = {
+    id: string;
+  };
+
+  type PostAdminSettlementRunsByIdDiscardParams = {
+    id: string;
+  };
+
+  type PostAdminSettlementRunsByIdPayoutsParams = {
+    id: string;
+  };
+
+  type PostAdminSettlementRunsByIdPayoutsImportParams = {
+    id: string;
+  };
+
+  type PostAdminSettlementRunsByIdRecomputeParams = {
+    id: string;
   };
 
   type PostAdminShiftTemplatesByIdApplyParams = {
