@@ -1,3 +1,4 @@
+import { Quality1795446506535 } from './1795446506535-Quality';
 import { Workforce1795445449351 } from './1795445449351-Workforce';
 import { Ledger1795438535106 } from './1795438535106-Ledger';
 import { Payments1795436469669 } from './1795436469669-Payments';
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   Payments1795436469669,
   Ledger1795438535106,
   Workforce1795445449351,
+  Quality1795446506535,
 ];
