@@ -174,6 +174,7 @@ export class TicketService {
         cityId: order?.cityId ?? null,
         reviewId: null,
         slaDueAt: slaDueAt(now, priority, rules.firstResponseHours),
+        createdAt: now,
       });
       if (audit && actor.type === 'staff') {
         await this.audit.record(audit, { action: 'ticket.open', targetType: 'ticket', targetId: ticketId, after: { type: input.type, priority, orderId: order?.id ?? null } }, manager);
@@ -210,10 +211,11 @@ export class TicketService {
       cityId: input.cityId,
       reviewId: input.reviewId,
       slaDueAt: slaDueAt(now, 'high', rules.firstResponseHours),
+      createdAt: now,
     });
   }
 
-  private async insertTicket(manager: EntityManager, values: Omit<Ticket, 'id' | 'ticketNo' | 'status' | 'assigneeId' | 'assigneeName' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt' | 'resolution' | 'reopenCount' | 'compensationFen' | 'compensationRefundId' | 'createdAt' | 'updatedAt'>): Promise<number> {
+  private async insertTicket(manager: EntityManager, values: Omit<Ticket, 'id' | 'ticketNo' | 'status' | 'assigneeId' | 'assigneeName' | 'firstRespondedAt' | 'resolvedAt' | 'closedAt' | 'resolution' | 'reopenCount' | 'compensationFen' | 'compensationRefundId' | 'updatedAt'>): Promise<number> {
     const repo = manager.getRepository(Ticket);
     for (let attempt = 0; ; attempt++) {
       try {
