@@ -108,6 +108,8 @@ export class CreditService {
     const configured = (rules.creditDeltas as Record<string, number>)[change.kind];
     const delta = change.delta ?? configured ?? 0;
     const scoreAfter = clampScore(credit.score + delta, rules.creditInitialScore);
+    // A completed order at the best score changes nothing: no history row for it.
+    if (change.kind === 'completed' && scoreAfter === credit.score) return null;
     const patch: Partial<CustomerCredit> = { score: scoreAfter };
     if (change.status) {
       patch.status = change.status;
