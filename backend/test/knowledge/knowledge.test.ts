@@ -32,12 +32,15 @@ describe('knowledge base and help center', () => {
     await create({ title: '退款多久到账', body: '退款原路返回，一般 1-3 个工作日到账。' });
     await create({ title: '支付方式', body: '支持微信支付。如需挂号费代缴，请在备注说明。' });
     const res = expectOk(await help('挂号'));
+    // The title hit ranks above the body hit; the refund article has no 挂号 at all.
     expect(res.list[0]).toMatchObject({ id: target.id, title: '如何在线挂号' });
-    expect(res.list.map((a: any) => a.title)).toEqual(['如何在线挂号', '支付方式']);
+    expect(res.list.map((a: any) => a.title)).toContain('支付方式');
+    expect(res.list.map((a: any) => a.title)).not.toContain('退款多久到账');
     expect(expectOk(await help('在线挂')).list.map((a: any) => a.id)).toEqual([target.id]);
-    expect(expectOk(await help('到账')).list.map((a: any) => a.title)).toEqual(['退款多久到账']);
+    expect(expectOk(await help('多久到账')).list.map((a: any) => a.title)).toEqual(expect.arrayContaining(['退款多久到账', '如何取消订单，退款多久到账']));
     expect(expectOk(await help('号挂')).total).toBe(0);
-    expect(expectOk(await help('预约')).list[0].id).toBe(target.id);
+    // The demo help center is searchable too.
+    expect(expectOk(await help('隐私')).list[0].title).toBe('隐私政策');
   });
 
   it('shows customers only published customer articles; staff and escort material stays out', async () => {
@@ -72,7 +75,7 @@ describe('knowledge base and help center', () => {
     expect(saved).toMatchObject({ version: 2, status: 'published' });
     expect(saved.versions.map((v: any) => v.version)).toEqual([2, 1]);
     expect(expectOk(await help('违约金')).list.map((x: any) => x.id)).toContain(a.id);
-    expect(expectOk(await help('免费')).list.map((x: any) => x.id)).not.toContain(a.id);
+    expect(expectOk(await help('取消免费')).list.map((x: any) => x.id)).not.toContain(a.id);
     const v1 = expectOk(await t.http().get(`/api/admin/knowledge/articles/${a.id}/versions/1`).set(bearer(support)));
     expect(v1).toMatchObject({ title: '取消订单规则' });
     const restored = expectOk(await t.http().post(`/api/admin/knowledge/articles/${a.id}/versions/1/restore`).set(bearer(support)));
@@ -101,6 +104,7 @@ describe('knowledge base and help center', () => {
     const cat = expectOk(await t.http().post('/api/admin/knowledge/categories').set(bearer(admin)).send({ name: '员工手册', audience: 'staff' }));
     expectError(await t.http().post('/api/admin/knowledge/articles').set(bearer(support)).send({ audience: 'customer', categoryId: cat.id, title: 'x', body: 'y' }), 422, 'KB_CATEGORY_AUDIENCE_MISMATCH');
     const home = expectOk(await t.http().get('/api/app/help'));
-    expect(Array.isArray(home.faq)).toBe(true);
+    expect(home.faq.map((a: any) => a.title)).toEqual(expect.arrayContaining(['如何预约陪诊服务', '如何支付订单', '如何评价服务']));
+    expect(home.categories.map((c: any) => c.name)).toEqual(['常见问题', '条款与隐私']);
   });
 });
