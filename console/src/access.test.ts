@@ -28,6 +28,14 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'payment:read',
     'refund:write',
     'refund:approve',
+    'review:read',
+    'review:moderate',
+    'ticket:read',
+    'ticket:write',
+    'knowledge:read',
+    'knowledge:write',
+    'credit:read',
+    'credit:write',
   ],
   ops: [
     'dashboard:read',
@@ -121,6 +129,13 @@ describe('access', () => {
     expect([requester.canWriteRefunds, requester.canApproveRefunds]).toEqual([true, false]);
     const approver = access(userWith(['payment:read', 'refund:approve']));
     expect([approver.canWriteRefunds, approver.canApproveRefunds]).toEqual([false, true]);
+  });
+
+  it('shows the quality menu to support and ops, with support answering tickets and finance seeing none of it', () => {
+    const support = access(userWith(['ticket:read', 'ticket:write', 'knowledge:read', 'review:read', 'credit:read']));
+    expect([support.canSeeQuality, support.canWriteTickets, support.canWriteKnowledge]).toEqual([true, true, false]);
+    expect(access(userWith(ROLE_PERMISSIONS.finance)).canSeeQuality).toBe(false);
+    expect(access(userWith(['credit:read'])).canSeeQuality).toBe(true);
   });
 
   it('grants nothing when nobody is signed in', () => {

@@ -26,6 +26,14 @@ export const ACCESS_PERMISSIONS = {
   canReadPayments: PERMISSION.paymentRead,
   canWriteRefunds: PERMISSION.refundWrite,
   canApproveRefunds: PERMISSION.refundApprove,
+  canReadReviews: PERMISSION.reviewRead,
+  canModerateReviews: PERMISSION.reviewModerate,
+  canReadTickets: PERMISSION.ticketRead,
+  canWriteTickets: PERMISSION.ticketWrite,
+  canReadKnowledge: PERMISSION.knowledgeRead,
+  canWriteKnowledge: PERMISSION.knowledgeWrite,
+  canReadCredit: PERMISSION.creditRead,
+  canWriteCredit: PERMISSION.creditWrite,
 } as const satisfies Record<string, Permission>;
 
 /**
@@ -35,6 +43,7 @@ export const ACCESS_PERMISSIONS = {
 export const MENU_GROUPS = {
   canSeeBasicData: ['canReadHospitals', 'canReadEscorts'],
   canSeeSystem: ['canReadStaff', 'canReadAudit', 'canReadSettings'],
+  canSeeQuality: ['canReadReviews', 'canReadTickets', 'canReadKnowledge', 'canReadCredit'],
 } as const satisfies Record<string, readonly (keyof typeof ACCESS_PERMISSIONS)[]>;
 
 export type PermissionFlags = Record<keyof typeof ACCESS_PERMISSIONS, boolean>;

@@ -23,5 +23,13 @@ export const PERMISSION = {
   paymentRead: 'payment:read',
   refundWrite: 'refund:write',
   refundApprove: 'refund:approve',
+  reviewRead: 'review:read',
+  reviewModerate: 'review:moderate',
+  ticketRead: 'ticket:read',
+  ticketWrite: 'ticket:write',
+  knowledgeRead: 'knowledge:read',
+  knowledgeWrite: 'knowledge:write',
+  creditRead: 'credit:read',
+  creditWrite: 'credit:write',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];
