@@ -7,7 +7,7 @@ import { KbCategory } from './kb-category.entity';
 import { KbVote } from './kb-vote.entity';
 import { markdownToText, renderMarkdown } from './markdown';
 import { TextIndexService } from '../search/text-index.service';
-import { containsQuery } from '../search/text-terms';
+import { containsQuery, WeightedField } from '../search/text-terms';
 import { TicketService } from '../tickets/ticket.service';
 import type { OrderActor } from '../orders/order.service';
 import { AuditContext, AuditService } from '../audit/audit.service';
@@ -303,12 +303,7 @@ export class KnowledgeService {
 
   /** Replaces the article's index terms; call in the transaction of every save. */
   async reindex(manager: EntityManager, a: KbArticle): Promise<void> {
-    await this.textIndex.indexDocument(manager, KB_DOC, a.id, [
-      { text: a.title, weight: FIELD_WEIGHTS.title },
-      ...a.tags.map(text => ({ text, weight: FIELD_WEIGHTS.tags })),
-      { text: a.summary, weight: FIELD_WEIGHTS.summary },
-      { text: markdownToText(a.body), weight: FIELD_WEIGHTS.body },
-    ]);
+    await this.textIndex.indexDocument(manager, KB_DOC, a.id, indexFields(a));
   }
 
   private async saveVersion(manager: EntityManager, a: KbArticle, by: string) {
@@ -351,6 +346,16 @@ export class KnowledgeService {
       updatedAt: a.updatedAt,
     }));
   }
+}
+
+/** What an article is searchable by, and how much each field counts. */
+export function indexFields(a: Pick<KbArticle, 'title' | 'tags' | 'summary' | 'body'>): WeightedField[] {
+  return [
+    { text: a.title, weight: FIELD_WEIGHTS.title },
+    ...a.tags.map(text => ({ text, weight: FIELD_WEIGHTS.tags })),
+    { text: a.summary, weight: FIELD_WEIGHTS.summary },
+    { text: markdownToText(a.body), weight: FIELD_WEIGHTS.body },
+  ];
 }
 
 const STATUS_LABELS: Record<KbStatus, string> = { draft: '草稿', published: '已发布', archived: '已下线' };
