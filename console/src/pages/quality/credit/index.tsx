@@ -102,7 +102,7 @@ export default function CreditPage() {
         pagination={{ defaultPageSize: 20 }}
         request={(params) => toProTableResult(getAdminCredits(toPageQuery(params)) as any)}
       />
-      <Modal open={Boolean(acting)} title={acting ? `${ACTION_LABEL[acting.action]}：${acting.row.phoneMasked}` : ''} okText="确认" onCancel={() => setActing(null)} onOk={submit} okButtonProps={{ disabled: !reason.trim() }} destroyOnClose>
+      <Modal open={Boolean(acting)} title={acting ? `${ACTION_LABEL[acting.action]}：${acting.row.phoneMasked}` : ''} okText="确认" onCancel={() => setActing(null)} onOk={submit} okButtonProps={{ disabled: !reason.trim() }} destroyOnHidden>
         <Space direction="vertical" style={{ width: '100%' }}>
           {acting?.action === 'adjust' && <InputNumber style={{ width: '100%' }} value={delta} onChange={setDelta} min={-1000} max={1000} addonBefore="加减分" />}
           {acting?.action === 'behaviour' && <Select style={{ width: '100%' }} value={kind} onChange={setKind} options={BEHAVIOURS} />}

@@ -106,7 +106,7 @@ export default function KnowledgePage() {
             : []
         }
       />
-      <Drawer open={Boolean(editing)} width={1100} title={editing?.id ? `编辑文章 #${editing.id}` : '新建文章'} onClose={() => setEditing(null)} destroyOnClose>
+      <Drawer open={Boolean(editing)} width={1100} title={editing?.id ? `编辑文章 #${editing.id}` : '新建文章'} onClose={() => setEditing(null)} destroyOnHidden>
         {editing && (
           <Row gutter={16}>
             <Col span={12}>

@@ -121,7 +121,7 @@ export default function ReviewListPage() {
         pagination={{ defaultPageSize: 20 }}
         request={(params) => toProTableResult(getAdminReviews(toPageQuery(params)) as any)}
       />
-      <Drawer open={Boolean(detail)} width={560} title="评价详情" onClose={() => setDetail(null)} destroyOnClose>
+      <Drawer open={Boolean(detail)} width={560} title="评价详情" onClose={() => setDetail(null)} destroyOnHidden>
         {detail && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Descriptions column={1} size="small" bordered>
@@ -155,7 +155,7 @@ export default function ReviewListPage() {
         okText="确认隐藏"
         onCancel={() => setHiding(null)}
         onOk={() => hiding && run(() => postAdminReviewsByIdHide({ id: String(hiding.id) }, { reason: reason as any, note, penalizeCustomer: penalize }), '评价已隐藏')}
-        destroyOnClose
+        destroyOnHidden
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Select value={reason} onChange={setReason} style={{ width: '100%' }} options={Object.entries(HIDE_REASONS).map(([value, label]) => ({ value, label }))} />
@@ -171,7 +171,7 @@ export default function ReviewListPage() {
         okText="发布回复"
         onCancel={() => setReplying(null)}
         onOk={() => replying && run(() => postAdminReviewsByIdReply({ id: String(replying.id) }, { content: reply }), '回复已发布')}
-        destroyOnClose
+        destroyOnHidden
       >
         <Input.TextArea value={reply} onChange={(e) => setReply(e.target.value)} rows={4} maxLength={500} placeholder="回复内容" />
       </Modal>

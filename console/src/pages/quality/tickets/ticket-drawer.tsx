@@ -110,7 +110,7 @@ export default function TicketDrawer({
   };
 
   return (
-    <Drawer open={ticketId !== null} width={1100} title={ticket ? `${ticket.ticketNo}｜${ticket.title}` : '工单'} onClose={onClose} destroyOnClose>
+    <Drawer open={ticketId !== null} width={1100} title={ticket ? `${ticket.ticketNo}｜${ticket.title}` : '工单'} onClose={onClose} destroyOnHidden>
       {ticket && (
         <Row gutter={16}>
           <Col span={15}>
@@ -210,7 +210,7 @@ export default function TicketDrawer({
           </Col>
         </Row>
       )}
-      <Modal open={resolving} title="解决工单" okText="确认解决" onCancel={() => setResolving(false)} onOk={resolve} destroyOnClose>
+      <Modal open={resolving} title="解决工单" okText="确认解决" onCancel={() => setResolving(false)} onOk={resolve} destroyOnHidden>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input.TextArea value={resolution} onChange={(e) => setResolution(e.target.value)} rows={3} placeholder="处理结果（会发给客户）" />
           {ticket && canCompensate(ticket as any) && (
