@@ -77,11 +77,11 @@ async function main() {
     const ds = (await app.getApplicationContext().getAsync(TypeORMDataSourceManager)).getDataSource('default');
     const t0 = Date.now();
     const generated = [];
-    for (let start = 0; start < ARTICLES; start += 500) {
+    for (let start = 0; start < ARTICLES; start += 100) {
       await ds.transaction(async m => {
         const repo = m.getRepository(KbArticle);
         const batch = [];
-        for (let i = start; i < Math.min(ARTICLES, start + 500); i++) batch.push(article(i));
+        for (let i = start; i < Math.min(ARTICLES, start + 100); i++) batch.push(article(i));
         const res = await repo.insert(
           batch.map((a, k) => ({ audience: 'customer', status: 'published', title: a.title, summary: '', body: a.body, tags: a.tags, isFaq: false, sortOrder: start + k, version: 1, publishedAt: new Date(), updatedBy: 'bench' }))
         );
@@ -93,7 +93,7 @@ async function main() {
           for (const [term, weight] of weightedTerms(indexFields(a))) terms.push({ docType: 'kb_article', docId: id, term, weight });
           generated.push({ id, title: a.title, text: `${a.title} ${a.tags.join(' ')} ${markdownToText(a.body)}` });
         }
-        for (let j = 0; j < terms.length; j += 1000) await m.getRepository(TextIndexEntry).insert(terms.slice(j, j + 1000));
+        for (let j = 0; j < terms.length; j += 200) await m.getRepository(TextIndexEntry).insert(terms.slice(j, j + 200));
       });
     }
     const indexRows = await ds.query('SELECT COUNT(*) AS n FROM text_index WHERE doc_type = ?', ['kb_article']);

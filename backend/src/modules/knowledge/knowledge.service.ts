@@ -279,7 +279,11 @@ export class KnowledgeService {
     if (!matches.length) return [];
     const score = new Map(matches.map(m => [m.docId, m.score]));
     const rows = await this.articles.find({ where: { ...where, id: In([...score.keys()]) }, select: { id: true, title: true, tags: true, summary: true } });
-    const tier = (a: KbArticle) => (containsQuery(a.title, keyword) ? 0 : a.tags.some(t => containsQuery(t, keyword)) ? 1 : containsQuery(a.summary, keyword) ? 2 : 3);
+    // Most queries are plain Chinese: a raw substring test settles them without normalising
+    // thousands of titles; anything else (letters, digits, spaces) goes through containsQuery.
+    const plain = /^[\u3400-\u9fff]+$/u.test(keyword);
+    const has = (text: string) => (plain ? text.includes(keyword) : containsQuery(text, keyword));
+    const tier = (a: KbArticle) => (has(a.title) ? 0 : a.tags.some(has) ? 1 : has(a.summary) ? 2 : 3);
     return rows
       .map(a => ({ id: a.id, tier: tier(a), score: score.get(a.id) ?? 0 }))
       .sort((x, y) => x.tier - y.tier || y.score - x.score || x.id - y.id)
