@@ -65,6 +65,24 @@ CREATE TABLE `commission_rule_versions` (
   UNIQUE KEY `uq_commission_rule_versions_effective` (`effective_from`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `credit_events` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `customer_id` int(11) NOT NULL,
+  `kind` varchar(24) NOT NULL,
+  `delta` int(11) NOT NULL,
+  `score_after` int(11) NOT NULL,
+  `reason` varchar(255) NOT NULL DEFAULT '',
+  `order_id` int(11) DEFAULT NULL,
+  `source_key` varchar(64) DEFAULT NULL,
+  `actor_type` varchar(16) NOT NULL,
+  `actor_id` int(11) DEFAULT NULL,
+  `actor_name` varchar(64) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_credit_events_source_key` (`source_key`),
+  KEY `idx_credit_events_customer` (`customer_id`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `customers` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `phone_enc` varchar(255) NOT NULL,
@@ -91,6 +109,20 @@ CREATE TABLE `customer_consents` (
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (`id`),
   KEY `idx_customer_consents_customer` (`customer_id`,`kind`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `customer_credits` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `customer_id` int(11) NOT NULL,
+  `score` int(11) NOT NULL,
+  `status` varchar(16) NOT NULL DEFAULT 'normal',
+  `warning_count` int(11) NOT NULL DEFAULT 0,
+  `status_reason` varchar(255) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_customer_credits_customer` (`customer_id`),
+  KEY `idx_customer_credits_score` (`score`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `escorts` (
@@ -230,6 +262,24 @@ CREATE TABLE `escort_leaves` (
   PRIMARY KEY (`id`),
   KEY `idx_escort_leaves_status` (`status`,`start_at`),
   KEY `idx_escort_leaves_escort` (`escort_id`,`start_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `escort_penalties` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `escort_id` int(11) NOT NULL,
+  `ticket_id` int(11) NOT NULL,
+  `order_id` int(11) DEFAULT NULL,
+  `amount_fen` bigint(20) NOT NULL,
+  `reason` varchar(255) NOT NULL,
+  `status` varchar(16) NOT NULL DEFAULT 'pending',
+  `settlement_ref` varchar(64) DEFAULT NULL,
+  `created_by_id` int(11) DEFAULT NULL,
+  `created_by_name` varchar(64) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_escort_penalties_ticket` (`ticket_id`),
+  KEY `idx_escort_penalties_escort_status` (`escort_id`,`status`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `escort_review_decisions` (
@@ -394,6 +444,64 @@ CREATE TABLE `idempotency_keys` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_idempotency_keys_scope_key` (`scope`,`key`),
   KEY `idx_idempotency_keys_created` (`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `kb_articles` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `category_id` int(11) DEFAULT NULL,
+  `audience` varchar(16) NOT NULL,
+  `status` varchar(16) NOT NULL DEFAULT 'draft',
+  `title` varchar(100) NOT NULL,
+  `summary` varchar(255) NOT NULL DEFAULT '',
+  `body` text NOT NULL,
+  `tags` varchar(500) NOT NULL DEFAULT '[]',
+  `is_faq` tinyint(4) NOT NULL DEFAULT 0,
+  `sort_order` int(11) NOT NULL DEFAULT 0,
+  `version` int(11) NOT NULL DEFAULT 1,
+  `view_count` int(11) NOT NULL DEFAULT 0,
+  `helpful_count` int(11) NOT NULL DEFAULT 0,
+  `not_helpful_count` int(11) NOT NULL DEFAULT 0,
+  `source_ticket_id` int(11) DEFAULT NULL,
+  `published_at` datetime DEFAULT NULL,
+  `updated_by` varchar(64) NOT NULL DEFAULT '',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_kb_articles_audience_status` (`audience`,`status`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `kb_article_versions` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `article_id` int(11) NOT NULL,
+  `version` int(11) NOT NULL,
+  `title` varchar(100) NOT NULL,
+  `body` text NOT NULL,
+  `tags` varchar(500) NOT NULL DEFAULT '[]',
+  `status` varchar(16) NOT NULL,
+  `saved_by` varchar(64) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_kb_article_versions` (`article_id`,`version`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `kb_categories` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(32) NOT NULL,
+  `audience` varchar(16) NOT NULL,
+  `sort_order` int(11) NOT NULL DEFAULT 0,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `kb_votes` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `article_id` int(11) NOT NULL,
+  `customer_id` int(11) NOT NULL,
+  `helpful` tinyint(4) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_kb_votes_voter` (`article_id`,`customer_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `ledger_entries` (
@@ -755,6 +863,77 @@ CREATE TABLE `refunds` (
   KEY `idx_refunds_status_created` (`status`,`created_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `reviews` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `order_id` int(11) NOT NULL,
+  `order_no` varchar(32) NOT NULL,
+  `customer_id` int(11) NOT NULL,
+  `escort_id` int(11) DEFAULT NULL,
+  `hospital_id` int(11) DEFAULT NULL,
+  `city_id` int(11) NOT NULL,
+  `service_name` varchar(64) NOT NULL DEFAULT '',
+  `overall` int(11) NOT NULL,
+  `attitude` int(11) NOT NULL,
+  `professionalism` int(11) NOT NULL,
+  `communication` int(11) NOT NULL,
+  `punctuality` int(11) NOT NULL,
+  `hospital_cleanliness` int(11) DEFAULT NULL,
+  `hospital_staff_attitude` int(11) DEFAULT NULL,
+  `hospital_signage` int(11) DEFAULT NULL,
+  `tags` varchar(500) NOT NULL DEFAULT '[]',
+  `content` text NOT NULL,
+  `photos` varchar(2000) NOT NULL DEFAULT '[]',
+  `anonymous` tinyint(4) NOT NULL DEFAULT 0,
+  `status` varchar(16) NOT NULL DEFAULT 'visible',
+  `hidden_reason` varchar(24) DEFAULT NULL,
+  `hidden_note` varchar(255) NOT NULL DEFAULT '',
+  `hidden_by` varchar(64) NOT NULL DEFAULT '',
+  `hidden_at` datetime DEFAULT NULL,
+  `staff_reply` text DEFAULT NULL,
+  `staff_reply_by` varchar(64) NOT NULL DEFAULT '',
+  `staff_reply_at` datetime DEFAULT NULL,
+  `escort_reply` text DEFAULT NULL,
+  `escort_reply_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_reviews_order` (`order_id`),
+  KEY `idx_reviews_customer` (`customer_id`),
+  KEY `idx_reviews_status` (`status`),
+  KEY `idx_reviews_hospital` (`hospital_id`,`created_at`),
+  KEY `idx_reviews_escort` (`escort_id`,`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `review_appends` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `review_id` int(11) NOT NULL,
+  `content` text NOT NULL,
+  `photos` varchar(2000) NOT NULL DEFAULT '[]',
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_review_appends_review` (`review_id`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `review_stats` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `subject_type` varchar(16) NOT NULL,
+  `subject_id` int(11) NOT NULL,
+  `review_count` int(11) NOT NULL DEFAULT 0,
+  `good_count` int(11) NOT NULL DEFAULT 0,
+  `bad_count` int(11) NOT NULL DEFAULT 0,
+  `overall_sum` int(11) NOT NULL DEFAULT 0,
+  `attitude_sum` int(11) NOT NULL DEFAULT 0,
+  `professionalism_sum` int(11) NOT NULL DEFAULT 0,
+  `communication_sum` int(11) NOT NULL DEFAULT 0,
+  `punctuality_sum` int(11) NOT NULL DEFAULT 0,
+  `cleanliness_sum` int(11) NOT NULL DEFAULT 0,
+  `staff_attitude_sum` int(11) NOT NULL DEFAULT 0,
+  `signage_sum` int(11) NOT NULL DEFAULT 0,
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_review_stats_subject` (`subject_type`,`subject_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `schedule_change_requests` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `escort_id` int(11) NOT NULL,
@@ -966,4 +1145,57 @@ CREATE TABLE `text_index` (
   PRIMARY KEY (`id`),
   KEY `idx_text_index_doc` (`doc_type`,`doc_id`),
   KEY `idx_text_index_term` (`doc_type`,`term`,`doc_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `tickets` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `ticket_no` varchar(24) NOT NULL,
+  `type` varchar(24) NOT NULL,
+  `priority` varchar(16) NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `title` varchar(100) NOT NULL,
+  `content` text NOT NULL,
+  `photos` varchar(2000) NOT NULL DEFAULT '[]',
+  `opener_type` varchar(16) NOT NULL,
+  `opener_id` int(11) DEFAULT NULL,
+  `customer_id` int(11) DEFAULT NULL,
+  `order_id` int(11) DEFAULT NULL,
+  `order_no` varchar(32) NOT NULL DEFAULT '',
+  `escort_id` int(11) DEFAULT NULL,
+  `city_id` int(11) DEFAULT NULL,
+  `review_id` int(11) DEFAULT NULL,
+  `assignee_id` int(11) DEFAULT NULL,
+  `assignee_name` varchar(64) NOT NULL DEFAULT '',
+  `sla_due_at` datetime NOT NULL,
+  `first_responded_at` datetime DEFAULT NULL,
+  `resolved_at` datetime DEFAULT NULL,
+  `closed_at` datetime DEFAULT NULL,
+  `resolution` text DEFAULT NULL,
+  `reopen_count` int(11) NOT NULL DEFAULT 0,
+  `compensation_fen` int(11) NOT NULL DEFAULT 0,
+  `compensation_refund_id` int(11) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_tickets_ticket_no` (`ticket_no`),
+  UNIQUE KEY `uq_tickets_review` (`review_id`),
+  KEY `idx_tickets_customer` (`customer_id`),
+  KEY `idx_tickets_order` (`order_id`),
+  KEY `idx_tickets_escort` (`escort_id`),
+  KEY `idx_tickets_status_sla` (`status`,`sla_due_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `ticket_messages` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `ticket_id` int(11) NOT NULL,
+  `kind` varchar(8) NOT NULL,
+  `author_type` varchar(16) NOT NULL,
+  `author_id` int(11) DEFAULT NULL,
+  `author_name` varchar(64) NOT NULL,
+  `content` text NOT NULL,
+  `photos` varchar(2000) NOT NULL DEFAULT '[]',
+  `article_id` int(11) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_ticket_messages_ticket` (`ticket_id`,`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

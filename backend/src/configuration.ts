@@ -13,6 +13,7 @@ import { AccessGuard } from './common/auth/access.guard';
 import { AppSettings, assertProductionSafe } from './config/settings';
 import { DemoSeeder } from './seed/demo-seeder';
 import { DemoOrderSeeder } from './seed/demo-orders';
+import { DemoQualitySeeder } from './seed/demo-quality';
 import { detectMysqlFlavor } from './config/datasource';
 import { OrderJobs } from './modules/orders/order-jobs';
 import { PaymentJobs } from './modules/payments/payment-jobs';
@@ -49,7 +50,10 @@ export class MainConfiguration {
     const settings = this.configService.getConfiguration('app') as AppSettings;
     if (settings.seedDemo) {
       const seeder = await container.getAsync(DemoSeeder);
-      if (await seeder.seedIfEmpty()) await (await container.getAsync(DemoOrderSeeder)).seed();
+      if (await seeder.seedIfEmpty()) {
+        await (await container.getAsync(DemoOrderSeeder)).seed();
+        await (await container.getAsync(DemoQualitySeeder)).seed();
+      }
     }
     (await container.getAsync(PaymentGatewayProvider)).checkOnStart();
     (await container.getAsync(OrderJobs)).start();

@@ -205,6 +205,20 @@ export default [
       },
     ],
   },
+  {
+    path: '/quality',
+    name: '服务质量',
+    icon: 'CustomerServiceOutlined',
+    access: 'canSeeQuality',
+    routes: [
+      { path: '/quality', redirect: '/quality/tickets' },
+      { path: '/quality/tickets', name: '工单', access: 'canReadTickets', component: './quality/tickets' },
+      { path: '/quality/reviews', name: '评价管理', access: 'canReadReviews', component: './quality/reviews' },
+      { path: '/quality/performance', name: '陪诊师绩效', access: 'canReadReviews', component: './quality/performance' },
+      { path: '/quality/knowledge', name: '知识库', access: 'canReadKnowledge', component: './quality/knowledge' },
+      { path: '/quality/credit', name: '客户信用', access: 'canReadCredit', component: './quality/credit' },
+    ],
+  },
   // The catalog used to live under 基础数据; old bookmarks land on its new home.
   { path: '/basic/service-items', redirect: '/catalog/service-items' },
   {

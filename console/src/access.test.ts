@@ -92,6 +92,13 @@ describe('access', () => {
     expect([approver.canWriteRefunds, approver.canApproveRefunds]).toEqual([false, true]);
   });
 
+  it('shows the quality menu to support and ops, with support answering tickets and finance seeing none of it', () => {
+    const support = access(userWith(['ticket:read', 'ticket:write', 'knowledge:read', 'review:read', 'credit:read']));
+    expect([support.canSeeQuality, support.canWriteTickets, support.canWriteKnowledge]).toEqual([true, true, false]);
+    expect(access(userWith(ROLE_PERMISSIONS.finance)).canSeeQuality).toBe(false);
+    expect(access(userWith(['credit:read'])).canSeeQuality).toBe(true);
+  });
+
   it('grants nothing when nobody is signed in', () => {
     expect(grantedPermissions(access(undefined))).toEqual([]);
     expect(grantedPermissions(access({}))).toEqual([]);

@@ -35,6 +35,14 @@ export const ACCESS_PERMISSIONS = {
   canWriteSettlements: PERMISSION.settlementWrite,
   canPaySettlements: PERMISSION.settlementPay,
   canWriteCommission: PERMISSION.commissionWrite,
+  canReadReviews: PERMISSION.reviewRead,
+  canModerateReviews: PERMISSION.reviewModerate,
+  canReadTickets: PERMISSION.ticketRead,
+  canWriteTickets: PERMISSION.ticketWrite,
+  canReadKnowledge: PERMISSION.knowledgeRead,
+  canWriteKnowledge: PERMISSION.knowledgeWrite,
+  canReadCredit: PERMISSION.creditRead,
+  canWriteCredit: PERMISSION.creditWrite,
 } as const satisfies Record<string, Permission>;
 
 /**
@@ -45,6 +53,7 @@ export const MENU_GROUPS = {
   canSeeBasicData: ['canReadHospitals'],
   canSeeWorkforce: ['canReadEscorts', 'canReviewEscorts'],
   canSeeSystem: ['canReadStaff', 'canReadAudit', 'canReadSettings'],
+  canSeeQuality: ['canReadReviews', 'canReadTickets', 'canReadKnowledge', 'canReadCredit'],
 } as const satisfies Record<string, readonly (keyof typeof ACCESS_PERMISSIONS)[]>;
 
 export type PermissionFlags = Record<keyof typeof ACCESS_PERMISSIONS, boolean>;

@@ -51,6 +51,18 @@ import { EscortDeduction, SettlementItem, SettlementLine, SettlementPayout, Sett
 import { ExportJob } from '../modules/settlements/export-job.entity';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 import { Customer } from '../modules/users/customer.entity';
+import { CustomerCredit } from '../modules/credit/customer-credit.entity';
+import { CreditEvent } from '../modules/credit/credit-event.entity';
+import { Review } from '../modules/reviews/review.entity';
+import { ReviewAppend } from '../modules/reviews/review-append.entity';
+import { ReviewStat } from '../modules/reviews/review-stat.entity';
+import { Ticket } from '../modules/tickets/ticket.entity';
+import { TicketMessage } from '../modules/tickets/ticket-message.entity';
+import { EscortPenalty } from '../modules/tickets/escort-penalty.entity';
+import { KbCategory } from '../modules/knowledge/kb-category.entity';
+import { KbArticle } from '../modules/knowledge/kb-article.entity';
+import { KbArticleVersion } from '../modules/knowledge/kb-article-version.entity';
+import { KbVote } from '../modules/knowledge/kb-vote.entity';
 import { StaffUser } from '../modules/users/staff-user.entity';
 
 export const ENTITIES: Function[] = [
@@ -109,4 +121,16 @@ export const ENTITIES: Function[] = [
   Setting,
   Notification,
   NotificationDelivery,
+  CustomerCredit,
+  CreditEvent,
+  Review,
+  ReviewAppend,
+  ReviewStat,
+  Ticket,
+  TicketMessage,
+  EscortPenalty,
+  KbCategory,
+  KbArticle,
+  KbArticleVersion,
+  KbVote,
 ];

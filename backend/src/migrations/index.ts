@@ -1,3 +1,4 @@
+import { Quality1795450403549 } from './1795450403549-Quality';
 import { Settlements1795449934659 } from './1795449934659-Settlements';
 import { PostpayReconciliation1795448968736 } from './1795448968736-PostpayReconciliation';
 import { Consents1795446000846 } from './1795446000846-Consents';
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   Consents1795446000846,
   PostpayReconciliation1795448968736,
   Settlements1795449934659,
+  Quality1795450403549,
 ];

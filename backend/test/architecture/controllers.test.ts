@@ -25,6 +25,12 @@ const PUBLIC_ROUTES = [
   'GET /api/app/escorts',
   'GET /api/app/escorts/:id',
   'GET /api/app/escorts/:id/photo',
+  // Published reviews of an escort, like the profile: masked reviewer names, hidden reviews left out.
+  'GET /api/app/escorts/:id/reviews',
+  // The help center is read before logging in: published customer articles only.
+  'GET /api/app/help',
+  'GET /api/app/help/articles',
+  'GET /api/app/help/articles/:id',
   'GET /api/app/service-categories',
   'GET /api/app/hospitals',
   'GET /api/app/hospitals/:id',

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { bearer, customerLogin, escortLogin, expectOk } from '../helpers/http';
 import { staffToken, TestApp } from '../helpers/test-app';
 import { ServiceItem } from '../../src/modules/catalog/service-item.entity';
@@ -8,6 +8,7 @@ import { OrderService } from '../../src/modules/orders/order.service';
 import { OrderJobs } from '../../src/modules/orders/order-jobs';
 import { SettingsService } from '../../src/modules/settings/settings.service';
 import { CipherService } from '../../src/common/crypto/cipher.service';
+import { EscortTimeClaim } from '../../src/modules/orders/escort-time-claim.entity';
 
 export const SLOT_MS = 30 * 60_000;
 
@@ -65,6 +66,9 @@ export async function orderWorld(t: TestApp): Promise<OrderWorld> {
   const escort = await escortLogin(t, '13900000001');
   const otherEscort = await escortLogin(t, '13900000002');
   const ds: DataSource = t.dataSource;
+  // The demo orders sit at times relative to the wall clock (today 10:00, tomorrow 09:30 ...); their
+  // claims on the two test escorts would collide with the times a test picks at some hours of the day.
+  await ds.getRepository(EscortTimeClaim).delete({ escortId: In([escort.user.id, otherEscort.user.id]) });
   const item = await ds.getRepository(ServiceItem).findOneByOrFail({ code: 'OPD-HALF' });
   const errand = await ds.getRepository(ServiceItem).findOneByOrFail({ code: 'ERR-REPORT' });
   const hospitals = await ds.getRepository(Hospital).find({ order: { id: 'ASC' } });

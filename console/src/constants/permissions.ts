@@ -32,5 +32,13 @@ export const PERMISSION = {
   settlementWrite: 'settlement:write',
   settlementPay: 'settlement:pay',
   commissionWrite: 'commission:write',
+  reviewRead: 'review:read',
+  reviewModerate: 'review:moderate',
+  ticketRead: 'ticket:read',
+  ticketWrite: 'ticket:write',
+  knowledgeRead: 'knowledge:read',
+  knowledgeWrite: 'knowledge:write',
+  creditRead: 'credit:read',
+  creditWrite: 'credit:write',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

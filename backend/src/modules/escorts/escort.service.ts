@@ -316,6 +316,17 @@ export class EscortService {
       .execute();
   }
 
+  /** For the reviews module: a hidden review's stars no longer count. */
+  async withdrawRating(manager: EntityManager, id: number, stars: number): Promise<void> {
+    if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw Errors.validation('评分应为 1-5 星');
+    await manager
+      .createQueryBuilder()
+      .update(Escort)
+      .set({ ratingTotal: () => `rating_total - ${stars}`, ratingCount: () => 'rating_count - 1' })
+      .where('id = :id AND rating_count > 0', { id })
+      .execute();
+  }
+
   /** Every escort of a city with what ranking needs, as plain rows (thousands per city; dispatch caches them). */
   async dispatchFacts(cityId: number): Promise<EscortDispatchFacts[]> {
     const rows = await this.escorts

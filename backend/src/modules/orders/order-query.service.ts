@@ -401,6 +401,39 @@ export class OrderQueryService {
     return result;
   }
 
+  /**
+   * Per escort since `from`: orders completed, started late (started more than `lateMinutes`
+   * after the booked start) and declined by the escort (from the status log). The basis of the
+   * performance view in the reviews module.
+   */
+  async escortPerformanceFacts(from: Date, lateMinutes: number, cityIds: number[] | null): Promise<Map<number, { completed: number; late: number; declined: number }>> {
+    const out = new Map<number, { completed: number; late: number; declined: number }>();
+    const fact = (id: number) => {
+      let f = out.get(id);
+      if (!f) out.set(id, (f = { completed: 0, late: 0, declined: 0 }));
+      return f;
+    };
+    const where: FindOptionsWhere<Order> = { escortId: Not(IsNull()), status: 'completed', startAt: MoreThanOrEqual(from) };
+    if (cityIds !== null) where.cityId = In(cityIds);
+    const done = await this.orders.find({ where, select: { id: true, escortId: true, startAt: true, startedAt: true } });
+    for (const o of done) {
+      const f = fact(o.escortId as number);
+      f.completed++;
+      if (o.startedAt && o.startedAt.getTime() > o.startAt.getTime() + lateMinutes * 60_000) f.late++;
+    }
+    const declines = await this.logs
+      .createQueryBuilder('l')
+      .innerJoin(Order, 'o', 'o.id = l.order_id')
+      .select('l.actor_id', 'escortId')
+      .addSelect('COUNT(*)', 'n')
+      .where('l.action = :action AND l.actor_type = :type AND l.created_at >= :from', { action: 'decline', type: 'escort', from })
+      .andWhere(cityIds !== null ? 'o.city_id IN (:...cityIds)' : '1 = 1', cityIds !== null ? { cityIds: cityIds.length ? cityIds : [0] } : {})
+      .groupBy('l.actor_id')
+      .getRawMany();
+    for (const d of declines) if (d.escortId !== null) fact(Number(d.escortId)).declined += Number(d.n);
+    return out;
+  }
+
   /** Open orders (assigned … in service) of these escorts, for their live status. */
   async openOrdersOf(escortIds: number[]) {
     if (!escortIds.length) return [];

@@ -18,6 +18,8 @@ import { EscortService } from '../escorts/escort.service';
 import { SettingsService } from '../settings/settings.service';
 import { EscortShare, LedgerService } from '../ledger/ledger.service';
 import { CommissionService } from '../commissions/commission.service';
+import { CreditService } from '../credit/credit.service';
+import { bookingRefusal } from '../credit/credit-policy';
 import { Escort } from '../escorts/escort.entity';
 import { NotificationService, Recipient } from '../notifications/notification.service';
 import type { NotificationEvent } from '../settings/settings-defaults';
@@ -62,6 +64,8 @@ export interface BookingRequest {
 }
 
 export const MAX_VERIFICATION_FAILURES = 5;
+/** Orders still ahead of or in service: what a credit tier's "open orders" counts. */
+export const OPEN_STATUSES: OrderStatus[] = ['pending_payment', 'pending_dispatch', 'dispatched', 'accepted', 'departed', 'in_service'];
 const VERIFICATION_CODE_DIGITS = 6;
 
 /**
@@ -111,7 +115,23 @@ export class OrderService {
   @Inject()
   ledger: LedgerService;
 
+  @Inject()
+  credit: CreditService;
+
   // ---------------------------------------------------------------- booking
+
+  /** Orders the customer holds that are neither finished nor cancelled (what credit tiers limit). */
+  async openOrderCount(customerId: number, manager?: EntityManager): Promise<number> {
+    return (manager ? manager.getRepository(Order) : this.orders).count({ where: { customerId, status: In(OPEN_STATUSES) } });
+  }
+
+  /** The customer's credit may restrict booking (settings.quality.creditTiers, suspension): 422 with the reason. */
+  private async assertCreditAllows(customerId: number): Promise<void> {
+    const policy = await this.credit.policyFor(customerId);
+    if (policy.maxOpenOrders === null && policy.status !== 'suspended') return;
+    const refusal = bookingRefusal(policy, await this.openOrderCount(customerId));
+    if (refusal) throw Errors.rule(refusal.code, refusal.message, { score: policy.score, maxOpenOrders: policy.maxOpenOrders });
+  }
 
   /** Everything a booking needs, validated; throws a 4xx AppError for anything that cannot be served at all. */
   private async resolveBooking(customerId: number, req: BookingRequest) {
@@ -186,6 +206,7 @@ export class OrderService {
 
   /** Creates an order awaiting payment; with a chosen escort, their time is claimed in the same transaction. */
   async create(customerId: number, req: BookingRequest, now = new Date()) {
+    await this.assertCreditAllows(customerId);
     const b = await this.resolveBooking(customerId, req);
     const rules = await this.settings.get('booking');
     const rejection = checkStart(rules, b.startAt, b.durationMinutes, b.item, now);
@@ -403,6 +424,10 @@ export class OrderService {
         });
         // Nothing to refund: the whole payment is kept as the penalty, so the order's money closes now.
         if (action === 'cancel_forfeit') await this.ledger.closeOrder(manager, o.id);
+        // A customer's own cancellation that cost a penalty is a late cancellation for their credit.
+        if (actor.type === 'customer' && charge.penaltyFen > 0) {
+          await this.credit.recordIn(manager, o.customerId, { kind: 'late_cancel', orderId: o.id, sourceKey: `late_cancel:${o.id}`, reason: `订单 ${o.orderNo} 临近开始取消` });
+        }
       }
       await this.claims.releaseAll(manager, o.id);
       await manager.getRepository(OrderReschedule).update({ orderId: o.id, status: 'pending' }, { status: 'cancelled' });
@@ -596,6 +621,7 @@ export class OrderService {
       // the commission rule in force at that moment (the entry keeps the bp and version).
       await this.ledger.recogniseOrder(manager, o.id, after.escortId, await this.escortShare(manager, after, completedAt));
       if (o.escortId) await this.escorts.recordServed(manager, o.escortId);
+      await this.credit.recordIn(manager, o.customerId, { kind: 'completed', orderId: o.id, sourceKey: `order_completed:${o.id}`, reason: `订单 ${o.orderNo} 完成` });
       const recipients: Recipient[] = [{ type: 'customer', id: o.customerId }];
       if (o.escortId) recipients.push({ type: 'escort', id: o.escortId });
       await this.notify(manager, 'order_completed', after, recipients);

@@ -6,8 +6,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  */
 export type RefundStatus = 'awaiting_approval' | 'pending' | 'processing' | 'succeeded' | 'failed' | 'rejected';
 export const REFUND_STATUSES: RefundStatus[] = ['awaiting_approval', 'pending', 'processing', 'succeeded', 'failed', 'rejected'];
-/** Why the refund exists: a paid order was cancelled, money came for an order that was no longer payable, or staff decided. */
-export type RefundSource = 'order_cancel' | 'late_payment' | 'manual';
+/**
+ * Why the refund exists: a paid order was cancelled, money came for an order that was no longer
+ * payable, staff decided, or a resolved complaint compensated the customer (tickets module).
+ */
+export type RefundSource = 'order_cancel' | 'late_payment' | 'manual' | 'compensation';
 
 const fen = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 

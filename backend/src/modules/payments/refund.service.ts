@@ -109,14 +109,33 @@ export class RefundService {
    * in `awaiting_approval` (its amount already held against the payment, so two big requests
    * cannot both pass the cap); otherwise it is sent at once. One audit row, in the same transaction.
    */
-  async staffRefund(orderId: number, amountFen: number, reason: string, actor: OrderActor, audit: AuditContext): Promise<Refund> {
+  async staffRefund(
+    orderId: number,
+    amountFen: number,
+    reason: string,
+    actor: OrderActor,
+    audit: AuditContext,
+    options: { source?: RefundSource; purposeKey?: string } = {}
+  ): Promise<Refund> {
     const refundId = await this.tx.run(async manager => {
       await this.orders.loadFor(manager, orderId, actor);
+      // A purpose key (a ticket's compensation) makes a retried request the same refund.
+      if (options.purposeKey) {
+        const existing = await manager.getRepository(Refund).findOne({ where: { purposeKey: options.purposeKey } });
+        if (existing) return existing.id;
+      }
       const payment = await this.lockOrderPayment(manager, orderId);
       if (!payment) throw Errors.rule('ORDER_NOT_PAID', '该订单没有可退款的支付');
       const threshold = (await this.settings.get('finance', manager)).refundApprovalThresholdFen;
       const status = amountFen > threshold ? 'awaiting_approval' : 'pending';
-      const id = await this.createRefundRow(manager, payment, { amountFen, reason: reason.trim(), source: 'manual', actor, status });
+      const id = await this.createRefundRow(manager, payment, {
+        amountFen,
+        reason: reason.trim(),
+        source: options.source ?? 'manual',
+        purposeKey: options.purposeKey ?? null,
+        actor,
+        status,
+      });
       const row = await manager.getRepository(Refund).findOneByOrFail({ id });
       await this.audit.record(audit, { action: 'refund.create', targetType: 'refund', targetId: id, after: { orderId, amountFen, reason: row.reason, status, outRefundNo: row.outRefundNo, thresholdFen: threshold } }, manager);
       return id;

@@ -7,7 +7,7 @@ import { Audience, RequirePermission } from '../../common/auth/access.decorator'
 import { auditContext } from '../../common/auth/request-context';
 import { Errors } from '../../common/errors';
 
-const KEYS: SettingsKey[] = ['finance', 'booking', 'cancellation', 'notifications', 'workforce'];
+const KEYS: SettingsKey[] = ['finance', 'booking', 'cancellation', 'notifications', 'workforce', 'quality'];
 
 @ApiTags('admin-settings')
 @Audience('staff')

@@ -99,12 +99,37 @@ export interface WorkforceRules {
   lateDepartMinutes: number;
 }
 
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+/** A credit tier: below `below` points the customer may hold at most `maxOpenOrders` open orders (0 = cannot book). */
+export interface CreditTier {
+  below: number;
+  maxOpenOrders: number;
+}
+
+/** Service quality: ticket SLA, the reopen window, when a review opens a follow-up, and customer credit. */
+export interface QualityRules {
+  /** First staff answer due within this many hours of a ticket opening, by priority. */
+  firstResponseHours: Record<TicketPriority, number>;
+  /** A resolved or closed ticket may be reopened for this many days after it was resolved. */
+  reopenDays: number;
+  /** A review whose overall (or any escort dimension) is at or below this opens a follow-up ticket. */
+  lowScoreThreshold: number;
+  /** Score a customer starts with, and the most they can hold. */
+  creditInitialScore: number;
+  /** Points each behaviour moves the score by (negative = lost). */
+  creditDeltas: Record<'completed' | 'late_cancel' | 'no_show' | 'abusive_report' | 'false_info', number>;
+  /** Restrictions by score; the lowest tier the score falls under applies. */
+  creditTiers: CreditTier[];
+}
+
 export interface SettingsGroups {
   finance: FinanceRules;
   booking: BookingRules;
   cancellation: CancellationRules;
   notifications: NotificationSettings;
   workforce: WorkforceRules;
+  quality: QualityRules;
 }
 export type SettingsKey = keyof SettingsGroups;
 
@@ -166,5 +191,16 @@ export const DEFAULT_SETTINGS: SettingsGroups = {
     travelBufferMinutes: 30,
     expiryWarningDays: 30,
     lateDepartMinutes: 30,
+  },
+  quality: {
+    firstResponseHours: { urgent: 1, high: 4, normal: 24, low: 72 },
+    reopenDays: 7,
+    lowScoreThreshold: 2,
+    creditInitialScore: 100,
+    creditDeltas: { completed: 1, late_cancel: -5, no_show: -10, abusive_report: -20, false_info: -20 },
+    creditTiers: [
+      { below: 80, maxOpenOrders: 1 },
+      { below: 60, maxOpenOrders: 0 },
+    ],
   },
 };

@@ -64,6 +64,22 @@ const SCHEMAS: Record<SettingsKey, any> = {
     expiryWarningDays: RuleType.number().integer().min(1).max(180).required(),
     lateDepartMinutes: RuleType.number().integer().min(0).max(240).required(),
   }),
+  quality: RuleType.object({
+    firstResponseHours: RuleType.object(
+      Object.fromEntries(['urgent', 'high', 'normal', 'low'].map(p => [p, RuleType.number().integer().min(1).max(24 * 14).required()]))
+    ).required(),
+    reopenDays: RuleType.number().integer().min(0).max(90).required(),
+    lowScoreThreshold: RuleType.number().integer().min(1).max(4).required(),
+    creditInitialScore: RuleType.number().integer().min(1).max(1000).required(),
+    creditDeltas: RuleType.object(
+      Object.fromEntries(['completed', 'late_cancel', 'no_show', 'abusive_report', 'false_info'].map(k => [k, RuleType.number().integer().min(-1000).max(1000).required()]))
+    ).required(),
+    creditTiers: RuleType.array()
+      .items(RuleType.object({ below: RuleType.number().integer().min(1).max(1000).required(), maxOpenOrders: RuleType.number().integer().min(0).max(100).required() }))
+      .max(10)
+      .unique('below')
+      .required(),
+  }),
 };
 
 
@@ -118,6 +134,7 @@ export class SettingsService {
       cancellation: await this.get('cancellation'),
       notifications: await this.get('notifications'),
       workforce: await this.get('workforce'),
+      quality: await this.get('quality'),
     };
   }
 

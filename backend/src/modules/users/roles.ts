@@ -32,6 +32,14 @@ export const PERMISSIONS = {
   'commission:write': '修改陪诊师分成规则',
   'settings:read': '查看业务设置',
   'settings:write': '修改业务设置',
+  'review:read': '查看评价与服务质量统计',
+  'review:moderate': '审核评价（隐藏、恢复）与回复',
+  'ticket:read': '查看工单（投诉、反馈、建议）',
+  'ticket:write': '处理工单（回复、指派、解决、关闭、判罚陪诊师）',
+  'knowledge:read': '查看知识库',
+  'knowledge:write': '编辑与发布知识库文章',
+  'credit:read': '查看客户信用',
+  'credit:write': '调整客户信用、警告与封禁',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -59,6 +67,14 @@ export const STAFF_ROLES = {
       'order:write',
       'order:dispatch',
       'settings:read',
+      'review:read',
+      'review:moderate',
+      'ticket:read',
+      'ticket:write',
+      'knowledge:read',
+      'knowledge:write',
+      'credit:read',
+      'credit:write',
     ],
   },
   finance: {
@@ -80,7 +96,25 @@ export const STAFF_ROLES = {
   },
   support: {
     name: '客服',
-    permissions: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read', 'order:read', 'order:write', 'payment:read', 'refund:write'],
+    permissions: [
+      'dashboard:read',
+      'city:read',
+      'customer:read',
+      'hospital:read',
+      'catalog:read',
+      'order:read',
+      'order:write',
+      'payment:read',
+      'refund:write',
+      'review:read',
+      'review:moderate',
+      'ticket:read',
+      'ticket:write',
+      'knowledge:read',
+      'knowledge:write',
+      'credit:read',
+      'credit:write',
+    ],
   },
 } satisfies Record<string, { name: string; permissions: Permission[] }>;
 export type StaffRole = keyof typeof STAFF_ROLES;

@@ -79,7 +79,7 @@ declare namespace API {
     /** 金额（分） */
     amountFen?: number;
     reason?: string;
-    source?: "order_cancel" | "late_payment" | "manual";
+    source?: "order_cancel" | "late_payment" | "manual" | "compensation";
     status?: "awaiting_approval" | "pending" | "processing" | "succeeded" | "failed" | "rejected";
     requestedByType?: "customer" | "staff" | "system";
     requestedById?: number | null;
@@ -142,6 +142,107 @@ declare namespace API {
   type ApproveRefundDTO = {
     /** 审批意见 */
     reason?: string;
+  };
+
+  type ArticleDetail = {
+    id?: number;
+    categoryId?: number | null;
+    categoryName?: string;
+    audience?: "customer" | "staff" | "escort";
+    status?: "draft" | "published" | "archived";
+    title?: string;
+    summary?: string;
+    tags?: string[];
+    isFaq?: boolean;
+    version?: number;
+    viewCount?: number;
+    helpfulCount?: number;
+    notHelpfulCount?: number;
+    publishedAt?: string | null;
+    updatedBy?: string;
+    updatedAt?: string;
+    /** Markdown 原文 */
+    body?: string;
+    sourceTicketId?: number | null;
+    sortOrder?: number;
+    versions?: ArticleVersionBrief[];
+  };
+
+  type ArticleInputDTO = {
+    categoryId?: number | null;
+    /** customer = 帮助中心；staff = 内部；escort = 陪诊师培训 */
+    audience?: "customer" | "staff" | "escort";
+    title?: string;
+    /** 摘要（不填取正文开头） */
+    summary?: string;
+    /** 正文（Markdown，展示时安全渲染，HTML 不会执行） */
+    body?: string;
+    tags?: string[];
+    /** 在帮助中心「常见问题」中展示 */
+    isFaq?: boolean;
+    sortOrder?: number;
+  };
+
+  type ArticlePage = {
+    list?: ArticleSummaryView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type ArticleQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 关键字（标题、标签、正文，中文子串） */
+    keyword?: string;
+    audience?: "customer" | "staff" | "escort";
+    status?: "draft" | "published" | "archived";
+    categoryId?: number;
+    faq?: boolean;
+  };
+
+  type ArticleSummaryView = {
+    id?: number;
+    categoryId?: number | null;
+    categoryName?: string;
+    audience?: "customer" | "staff" | "escort";
+    status?: "draft" | "published" | "archived";
+    title?: string;
+    summary?: string;
+    tags?: string[];
+    isFaq?: boolean;
+    version?: number;
+    viewCount?: number;
+    helpfulCount?: number;
+    notHelpfulCount?: number;
+    publishedAt?: string | null;
+    updatedBy?: string;
+    updatedAt?: string;
+  };
+
+  type ArticleVersionBrief = {
+    id?: number;
+    version?: number;
+    title?: string;
+    status?: string;
+    savedBy?: string;
+    createdAt?: string;
+  };
+
+  type ArticleVersionView = {
+    version?: number;
+    title?: string;
+    body?: string;
+    tags?: string[];
+    status?: string;
+    savedBy?: string;
+    createdAt?: string;
+  };
+
+  type AssignTicketDTO = {
+    assigneeId?: number;
   };
 
   type AuditQueryDTO = {
@@ -238,6 +339,12 @@ declare namespace API {
   type CandidatesQueryDTO = {
     /** 返回前 N 名（默认 20，最多 200） */
     limit?: number;
+  };
+
+  type CategoryInputDTO = {
+    name?: string;
+    audience?: "customer" | "staff" | "escort";
+    sortOrder?: number;
   };
 
   type ChangeRequestDTO = {
@@ -402,6 +509,80 @@ declare namespace API {
     expiresOn?: Record<string, unknown> | null;
     /** 证书图片/PDF 文件 ID（先上传） */
     fileId?: number;
+  };
+
+  type CreditAdjustDTO = {
+    /** 加减分（正数加分，负数扣分） */
+    delta?: number;
+    /** 原因（写入信用记录与审计日志） */
+    reason?: string;
+  };
+
+  type CreditBehaviourDTO = {
+    /** 爽约、恶意评价或投诉、虚假信息（按设置扣分） */
+    kind?: "no_show" | "abusive_report" | "false_info";
+    /** 相关订单 */
+    orderId?: number;
+    reason?: string;
+  };
+
+  type CreditEventPage = {
+    list?: CreditEventView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type CreditEventView = {
+    id?: number;
+    kind?: string;
+    kindLabel?: string;
+    delta?: number;
+    scoreAfter?: number;
+    reason?: string;
+    orderId?: number | null;
+    actorType?: string;
+    actorName?: string;
+    createdAt?: string;
+  };
+
+  type CreditPage = {
+    list?: CreditView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type CreditQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "normal" | "warned" | "suspended";
+    /** 只看低于该分数的客户 */
+    scoreBelow?: number;
+    /** 客户手机号（精确） */
+    phone?: string;
+    customerId?: number;
+  };
+
+  type CreditReasonDTO = {
+    reason?: string;
+  };
+
+  type CreditView = {
+    customerId?: number;
+    /** 脱敏手机号 */
+    phoneMasked?: string;
+    score?: number;
+    status?: "normal" | "warned" | "suspended";
+    warningCount?: number;
+    statusReason?: string;
+    /** 同时进行中订单上限；null = 不限，0 = 不可预约 */
+    maxOpenOrders?: number | null;
+    /** 限制说明 */
+    restriction?: string;
+    updatedAt?: string | null;
   };
 
   type CustomerOrderQueryDTO = {
@@ -585,6 +766,48 @@ declare namespace API {
     scope?: "today" | "upcoming" | "history" | "all";
   };
 
+  type EscortPerformanceDetail = {
+    escortId?: number;
+    escortName?: string;
+    summary?: StatSummaryView;
+    trend?: TrendPoint[];
+    recentLowReviews?: StaffReviewView[];
+  };
+
+  type EscortPerformanceRow = {
+    reviewCount?: number;
+    overall?: number | null;
+    attitude?: number | null;
+    professionalism?: number | null;
+    communication?: number | null;
+    punctuality?: number | null;
+    cleanliness?: number | null;
+    staffAttitude?: number | null;
+    signage?: number | null;
+    /** 好评率 %（≥4 星） */
+    goodRate?: number | null;
+    /** 差评率 %（≤2 星） */
+    badRate?: number | null;
+    rank?: number;
+    escortId?: number;
+    escortName?: string;
+    cityId?: number;
+    level?: string;
+    status?: string;
+    /** 累计服务单数 */
+    ordersServed?: number;
+    /** 统计期内完成单数 */
+    completedInPeriod?: number;
+    /** 统计期内投诉数 */
+    complaints?: number;
+    /** 统计期内迟到开始服务次数（晚于预约 15 分钟） */
+    late?: number;
+    /** 统计期内拒单次数 */
+    declined?: number;
+    /** 综合分（评分×20，扣除投诉、迟到、拒单） */
+    score?: number;
+  };
+
   type EscortStatementPage = {
     list?: EscortStatementView[];
     total?: number;
@@ -669,6 +892,29 @@ declare namespace API {
     receiptUrl?: string;
   };
 
+  type FromTicketDTO = {
+    ticketId?: number;
+    categoryId?: number;
+  };
+
+  type HelpQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 关键字（中文子串） */
+    keyword?: string;
+    categoryId?: number;
+  };
+
+  type HideReviewDTO = {
+    /** 辱骂、隐私信息、广告、无关、其他 */
+    reason?: "abuse" | "personal_data" | "spam" | "irrelevant" | "other";
+    note?: string;
+    /** true = 同时按「恶意评价」扣客户信用分 */
+    penalizeCustomer?: boolean;
+  };
+
   type HospitalInputDTO = {
     cityId?: number;
     name?: string;
@@ -699,6 +945,40 @@ declare namespace API {
     enabled?: boolean;
   };
 
+  type HospitalRatingRow = {
+    reviewCount?: number;
+    overall?: number | null;
+    attitude?: number | null;
+    professionalism?: number | null;
+    communication?: number | null;
+    punctuality?: number | null;
+    cleanliness?: number | null;
+    staffAttitude?: number | null;
+    signage?: number | null;
+    /** 好评率 %（≥4 星） */
+    goodRate?: number | null;
+    /** 差评率 %（≤2 星） */
+    badRate?: number | null;
+    hospitalId?: number;
+    hospitalName?: string;
+    cityId?: number;
+  };
+
+  type HospitalRatingsDTO = {
+    /** 整洁程度 1-5 */
+    cleanliness?: number;
+    /** 医护人员态度 1-5 */
+    staffAttitude?: number;
+    /** 院内指引标识 1-5 */
+    signage?: number;
+  };
+
+  type HospitalRatingsView = {
+    cleanliness?: number;
+    staffAttitude?: number;
+    signage?: number;
+  };
+
   type ImportBillDTO = {
     /** 微信支付交易账单原文（CSV 文本，金额为带反引号的元） */
     content?: string;
@@ -716,6 +996,13 @@ declare namespace API {
     pageSize?: number;
     /** 只看未读 */
     unreadOnly?: boolean;
+  };
+
+  type KbCategoryView = {
+    id?: number;
+    name?: string;
+    audience?: "customer" | "staff" | "escort";
+    sortOrder?: number;
   };
 
   type LeaveQueryDTO = {
@@ -783,6 +1070,45 @@ declare namespace API {
   type MeetingPointInputDTO = {
     name?: string;
     description?: string;
+  };
+
+  type MyTicketQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "open" | "in_progress" | "resolved" | "closed";
+  };
+
+  type NewReviewDTO = {
+    /** 总体评分 1-5 */
+    overall?: number;
+    /** 服务态度 1-5 */
+    attitude?: number;
+    /** 专业程度 1-5 */
+    professionalism?: number;
+    /** 沟通 1-5 */
+    communication?: number;
+    /** 守时 1-5 */
+    punctuality?: number;
+    /** 医院评价（可选） */
+    hospital?: HospitalRatingsDTO;
+    tags?: string[];
+    /** 评价内容（按纯文本展示） */
+    content?: string;
+    photos?: string[];
+    /** 匿名评价 */
+    anonymous?: boolean;
+  };
+
+  type NewTicketDTO = {
+    /** 服务投诉、使用问题、建议、费用问题 */
+    type?: "service_complaint" | "app_problem" | "suggestion" | "billing";
+    title?: string;
+    content?: string;
+    photos?: string[];
+    /** 相关订单 */
+    orderId?: number;
   };
 
   type NoteDTO = {
@@ -901,6 +1227,48 @@ declare namespace API {
     amountFen?: number;
     errorCode?: string;
     errorMessage?: string;
+  };
+
+  type PenaltyPage = {
+    list?: PenaltyView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type PenaltyQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    escortId?: number;
+    status?: "pending" | "settled" | "void";
+  };
+
+  type PenaltyView = {
+    id?: number;
+    escortId?: number;
+    escortName?: string;
+    ticketId?: number;
+    orderId?: number | null;
+    /** 金额（分） */
+    amountFen?: number;
+    reason?: string;
+    status?: "pending" | "settled" | "void";
+    settlementRef?: string | null;
+    createdByName?: string;
+    createdAt?: string;
+  };
+
+  type PenaltyVoidDTO = {
+    reason?: string;
+  };
+
+  type PerformanceQueryDTO = {
+    /** 统计最近多少天（投诉、迟到、拒单、完成单） */
+    days?: number;
+    cityId?: number;
+    sortBy?: "score" | "overall" | "complaints" | "served";
   };
 
   type PoolQueryDTO = {
@@ -1137,6 +1505,16 @@ declare namespace API {
     newPassword?: string;
   };
 
+  type ResolveTicketDTO = {
+    /** 处理结果（发给客户） */
+    resolution?: string;
+    /** 赔偿金额（分），通过退款退回客户 */
+    compensationFen?: number;
+    /** 对陪诊师的处罚金额（分），结算时扣除 */
+    penaltyFen?: number;
+    penaltyReason?: string;
+  };
+
   type ResolvedShareDTO = {
     shareBp?: number;
     /** 使用的版本；0 为系统默认 */
@@ -1148,6 +1526,18 @@ declare namespace API {
     reason?: string;
   };
 
+  type ReviewAppendDTO = {
+    content?: string;
+    photos?: string[];
+  };
+
+  type ReviewAppendView = {
+    id?: number;
+    content?: string;
+    photos?: string[];
+    createdAt?: string;
+  };
+
   type ReviewQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1157,6 +1547,10 @@ declare namespace API {
     status?: "pending" | "approved" | "rejected" | "expired";
     cityId?: number;
     escortId?: number;
+  };
+
+  type ReviewReplyDTO = {
+    content?: string;
   };
 
   type ServiceCategoryQueryDTO = {
@@ -1385,6 +1779,17 @@ declare namespace API {
     password?: string;
   };
 
+  type StaffNewTicketDTO = {
+    /** 服务投诉、使用问题、建议、费用问题 */
+    type?: "service_complaint" | "app_problem" | "suggestion" | "billing";
+    title?: string;
+    content?: string;
+    photos?: string[];
+    /** 相关订单 */
+    orderId?: number;
+    priority?: "low" | "normal" | "high" | "urgent";
+  };
+
   type StaffOrderQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1447,6 +1852,93 @@ declare namespace API {
     redispatch?: boolean;
   };
 
+  type StaffReviewPage = {
+    list?: StaffReviewView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type StaffReviewQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "visible" | "hidden";
+    escortId?: number;
+    hospitalId?: number;
+    /** 只看总体评分不高于此的（如 2 = 差评） */
+    maxOverall?: number;
+    orderNo?: string;
+  };
+
+  type StaffReviewView = {
+    id?: number;
+    orderId?: number;
+    orderNo?: string;
+    serviceName?: string;
+    overall?: number;
+    attitude?: number;
+    professionalism?: number;
+    communication?: number;
+    punctuality?: number;
+    hospital?: HospitalRatingsView | null;
+    tags?: string[];
+    /** 纯文本，展示时按文本处理 */
+    content?: string;
+    photos?: string[];
+    anonymous?: boolean;
+    staffReply?: string | null;
+    staffReplyBy?: string;
+    staffReplyAt?: string | null;
+    escortReply?: string | null;
+    escortReplyAt?: string | null;
+    customerId?: number;
+    customerPhoneMasked?: string;
+    escortId?: number | null;
+    escortName?: string;
+    hospitalId?: number | null;
+    hospitalName?: string;
+    cityId?: number;
+    status?: "visible" | "hidden";
+    hiddenReason?: string | null;
+    hiddenReasonLabel?: string | null;
+    hiddenNote?: string;
+    hiddenBy?: string;
+    hiddenAt?: string | null;
+    /** 差评自动生成的回访工单 */
+    followUpTicketId?: number | null;
+    appends?: ReviewAppendView[];
+    createdAt?: string;
+  };
+
+  type StaffTicketQueryDTO = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "open" | "in_progress" | "resolved" | "closed";
+    type?: "service_complaint" | "app_problem" | "suggestion" | "billing";
+    priority?: "low" | "normal" | "high" | "urgent";
+    /** me = 指派给我；none = 未指派 */
+    assignee?: "me" | "none";
+    /** true = 只看首次响应已超时的 */
+    overdue?: boolean;
+    /** 工单号、订单号或标题 */
+    keyword?: string;
+    escortId?: number;
+    orderId?: number;
+  };
+
+  type StaffTicketReplyDTO = {
+    content?: string;
+    photos?: string[];
+    /** true = 内部备注（客户看不到） */
+    internal?: boolean;
+    /** 插入的知识库文章 */
+    articleId?: number;
+  };
+
   type StaffUserQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1456,6 +1948,22 @@ declare namespace API {
     keyword?: string;
     role?: "admin" | "ops" | "finance" | "support";
     status?: "active" | "disabled";
+  };
+
+  type StatSummaryView = {
+    reviewCount?: number;
+    overall?: number | null;
+    attitude?: number | null;
+    professionalism?: number | null;
+    communication?: number | null;
+    punctuality?: number | null;
+    cleanliness?: number | null;
+    staffAttitude?: number | null;
+    signage?: number | null;
+    /** 好评率 %（≥4 星） */
+    goodRate?: number | null;
+    /** 差评率 %（≤2 星） */
+    badRate?: number | null;
   };
 
   type StepTemplateInputDTO = {
@@ -1481,6 +1989,136 @@ declare namespace API {
     cityId?: number;
     /** 姓名关键字 */
     keyword?: string;
+  };
+
+  type TicketDetail = {
+    id?: number;
+    ticketNo?: string;
+    type?: "service_complaint" | "app_problem" | "suggestion" | "billing";
+    typeLabel?: string;
+    priority?: "low" | "normal" | "high" | "urgent";
+    status?: "open" | "in_progress" | "resolved" | "closed";
+    statusLabel?: string;
+    title?: string;
+    /** 纯文本，展示时按文本处理 */
+    content?: string;
+    photos?: string[];
+    openerType?: "customer" | "escort" | "staff" | "system";
+    customerId?: number | null;
+    customerPhoneMasked?: string | null;
+    orderId?: number | null;
+    orderNo?: string;
+    escortId?: number | null;
+    escortName?: string | null;
+    reviewId?: number | null;
+    assigneeId?: number | null;
+    assigneeName?: string;
+    /** 首次响应截止时间 */
+    slaDueAt?: string;
+    slaState?: "met" | "breached" | "overdue" | "due_soon" | "pending";
+    /** 距首次响应截止的分钟数（负数 = 已超时）；已响应为 null */
+    slaMinutesLeft?: number | null;
+    firstRespondedAt?: string | null;
+    resolvedAt?: string | null;
+    closedAt?: string | null;
+    resolution?: string | null;
+    reopenCount?: number;
+    /** 赔偿金额（分） */
+    compensationFen?: number;
+    compensationRefundId?: number | null;
+    createdAt?: string;
+    updatedAt?: string;
+    messages?: TicketMessageView[];
+    penalty?: PenaltyView | null;
+    availableActions?: "start" | "resolve" | "close" | "reopen";
+  };
+
+  type TicketMessageView = {
+    id?: number;
+    kind?: "reply" | "note" | "event";
+    authorType?: string;
+    authorName?: string;
+    /** 纯文本 */
+    content?: string;
+    photos?: string[];
+    articleId?: number | null;
+    createdAt?: string;
+  };
+
+  type TicketPage = {
+    list?: TicketView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
+  type TicketPriorityDTO = {
+    priority?: "low" | "normal" | "high" | "urgent";
+  };
+
+  type TicketReasonDTO = {
+    reason?: string;
+  };
+
+  type TicketReplyDTO = {
+    content?: string;
+    photos?: string[];
+  };
+
+  type TicketSlaSummary = {
+    /** 未响应 */
+    unanswered?: number;
+    /** 已超时 */
+    overdue?: number;
+    /** 即将超时 */
+    dueSoon?: number;
+    /** 近 7 天解决 */
+    resolvedLast7Days?: number;
+  };
+
+  type TicketView = {
+    id?: number;
+    ticketNo?: string;
+    type?: "service_complaint" | "app_problem" | "suggestion" | "billing";
+    typeLabel?: string;
+    priority?: "low" | "normal" | "high" | "urgent";
+    status?: "open" | "in_progress" | "resolved" | "closed";
+    statusLabel?: string;
+    title?: string;
+    /** 纯文本，展示时按文本处理 */
+    content?: string;
+    photos?: string[];
+    openerType?: "customer" | "escort" | "staff" | "system";
+    customerId?: number | null;
+    customerPhoneMasked?: string | null;
+    orderId?: number | null;
+    orderNo?: string;
+    escortId?: number | null;
+    escortName?: string | null;
+    reviewId?: number | null;
+    assigneeId?: number | null;
+    assigneeName?: string;
+    /** 首次响应截止时间 */
+    slaDueAt?: string;
+    slaState?: "met" | "breached" | "overdue" | "due_soon" | "pending";
+    /** 距首次响应截止的分钟数（负数 = 已超时）；已响应为 null */
+    slaMinutesLeft?: number | null;
+    firstRespondedAt?: string | null;
+    resolvedAt?: string | null;
+    closedAt?: string | null;
+    resolution?: string | null;
+    reopenCount?: number;
+    /** 赔偿金额（分） */
+    compensationFen?: number;
+    compensationRefundId?: number | null;
+    createdAt?: string;
+    updatedAt?: string;
+  };
+
+  type TrendPoint = {
+    month?: string;
+    reviewCount?: number;
+    overall?: number;
   };
 
   type UpdatePriceRuleDTO = {
@@ -1536,6 +2174,11 @@ declare namespace API {
   type VerifyCodeDTO = {
     /** 客户出示的 6 位核销码 */
     code?: string;
+  };
+
+  type VoteDTO = {
+    /** true = 有帮助 */
+    helpful?: boolean;
   };
 
   type WechatLoginDTO = {
@@ -1615,6 +2258,31 @@ declare namespace API {
     at?: string;
   };
 
+  type GetAdminCreditsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "normal" | "warned" | "suspended";
+    /** 只看低于该分数的客户 */
+    scoreBelow?: number;
+    /** 客户手机号（精确） */
+    phone?: string;
+    customerId?: number;
+  };
+
+  type GetAdminCreditsByCustomerIdParams = {
+    customerId: string;
+  };
+
+  type GetAdminCreditsByCustomerIdEventsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    customerId: string;
+  };
+
   type GetAdminCustomersByIdPatientsParams = {
     id: string;
   };
@@ -1685,6 +2353,15 @@ declare namespace API {
     escortIds?: string;
   };
 
+  type GetAdminEscortPenaltiesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    escortId?: number;
+    status?: "pending" | "settled" | "void";
+  };
+
   type GetAdminEscortsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1752,6 +2429,28 @@ declare namespace API {
   };
 
   type GetAdminHospitalsByIdParams = {
+    id: string;
+  };
+
+  type GetAdminKnowledgeArticlesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 关键字（标题、标签、正文，中文子串） */
+    keyword?: string;
+    audience?: "customer" | "staff" | "escort";
+    status?: "draft" | "published" | "archived";
+    categoryId?: number;
+    faq?: boolean;
+  };
+
+  type GetAdminKnowledgeArticlesByIdParams = {
+    id: string;
+  };
+
+  type GetAdminKnowledgeArticlesByIdVersionsByVersionParams = {
+    version: string;
     id: string;
   };
 
@@ -1855,6 +2554,17 @@ declare namespace API {
     enabled?: boolean;
   };
 
+  type GetAdminQualityEscortPerformanceParams = {
+    /** 统计最近多少天（投诉、迟到、拒单、完成单） */
+    days?: number;
+    cityId?: number;
+    sortBy?: "score" | "overall" | "complaints" | "served";
+  };
+
+  type GetAdminQualityEscortPerformanceByEscortIdParams = {
+    escortId: string;
+  };
+
   type GetAdminReconciliationDaysParams = {
     /** 起始日期（北京时间，含） */
     from?: string;
@@ -1875,6 +2585,23 @@ declare namespace API {
     status?: "awaiting_approval" | "pending" | "processing" | "succeeded" | "failed" | "rejected";
     /** 订单号（精确） */
     orderNo?: string;
+  };
+
+  type GetAdminReviewsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "visible" | "hidden";
+    escortId?: number;
+    hospitalId?: number;
+    /** 只看总体评分不高于此的（如 2 = 差评） */
+    maxOverall?: number;
+    orderNo?: string;
+  };
+
+  type GetAdminReviewsByIdParams = {
+    id: string;
   };
 
   type GetAdminScheduleRequestsParams = {
@@ -1970,6 +2697,35 @@ declare namespace API {
     status?: "active" | "disabled";
   };
 
+  type GetAdminTicketsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "open" | "in_progress" | "resolved" | "closed";
+    type?: "service_complaint" | "app_problem" | "suggestion" | "billing";
+    priority?: "low" | "normal" | "high" | "urgent";
+    /** me = 指派给我；none = 未指派 */
+    assignee?: "me" | "none";
+    /** true = 只看首次响应已超时的 */
+    overdue?: boolean;
+    /** 工单号、订单号或标题 */
+    keyword?: string;
+    escortId?: number;
+    orderId?: number;
+  };
+
+  type GetAdminTicketsByIdParams = {
+    id: string;
+  };
+
+  type GetAppCreditEventsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+  };
+
   type GetAppEscortsParams = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1988,6 +2744,28 @@ declare namespace API {
   };
 
   type GetAppEscortsByIdPhotoParams = {
+    id: string;
+  };
+
+  type GetAppEscortsByIdReviewsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    id: string;
+  };
+
+  type GetAppHelpArticlesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 关键字（中文子串） */
+    keyword?: string;
+    categoryId?: number;
+  };
+
+  type GetAppHelpArticlesByIdParams = {
     id: string;
   };
 
@@ -2039,13 +2817,36 @@ declare namespace API {
     id: string;
   };
 
+  type GetAppOrdersByIdReviewParams = {
+    id: string;
+  };
+
   type GetAppPatientsByIdParams = {
     id: string;
+  };
+
+  type GetAppReviewsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
   };
 
   type GetAppServiceCategoriesParams = {
     /** 城市 ID */
     cityId?: number;
+  };
+
+  type GetAppTicketsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "open" | "in_progress" | "resolved" | "closed";
+  };
+
+  type GetAppTicketsByIdParams = {
+    id: string;
   };
 
   type GetEscortFilesByIdParams = {
@@ -2057,6 +2858,20 @@ declare namespace API {
     page?: number;
     /** 每页条数，最多 100 */
     pageSize?: number;
+  };
+
+  type GetEscortKnowledgeArticlesParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    /** 关键字（中文子串） */
+    keyword?: string;
+    categoryId?: number;
+  };
+
+  type GetEscortKnowledgeArticlesByIdParams = {
+    id: string;
   };
 
   type GetEscortLeavesParams = {
@@ -2085,6 +2900,13 @@ declare namespace API {
 
   type GetEscortOrdersByIdParams = {
     id: string;
+  };
+
+  type GetEscortReviewsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
   };
 
   type GetEscortScheduleParams = {
@@ -2123,8 +2945,40 @@ declare namespace API {
     runId: string;
   };
 
+  type GetEscortTicketsParams = {
+    /** 页码，从 1 开始 */
+    page?: number;
+    /** 每页条数，最多 100 */
+    pageSize?: number;
+    status?: "open" | "in_progress" | "resolved" | "closed";
+  };
+
+  type GetEscortTicketsByIdParams = {
+    id: string;
+  };
+
   type PostAdminCommissionRulesByIdWithdrawParams = {
     id: string;
+  };
+
+  type PostAdminCreditsByCustomerIdAdjustParams = {
+    customerId: string;
+  };
+
+  type PostAdminCreditsByCustomerIdBehavioursParams = {
+    customerId: string;
+  };
+
+  type PostAdminCreditsByCustomerIdRestoreParams = {
+    customerId: string;
+  };
+
+  type PostAdminCreditsByCustomerIdSuspendParams = {
+    customerId: string;
+  };
+
+  type PostAdminCreditsByCustomerIdWarnParams = {
+    customerId: string;
   };
 
   type PostAdminEscortApplicationsByIdApproveParams = {
@@ -2140,6 +2994,10 @@ declare namespace API {
   };
 
   type PostAdminEscortCredentialsByIdRejectParams = {
+    id: string;
+  };
+
+  type PostAdminEscortPenaltiesByIdVoidParams = {
     id: string;
   };
 
@@ -2188,6 +3046,23 @@ declare namespace API {
   };
 
   type PostAdminHospitalsByIdNoticesParams = {
+    id: string;
+  };
+
+  type PostAdminKnowledgeArticlesByIdArchiveParams = {
+    id: string;
+  };
+
+  type PostAdminKnowledgeArticlesByIdPublishParams = {
+    id: string;
+  };
+
+  type PostAdminKnowledgeArticlesByIdUnpublishParams = {
+    id: string;
+  };
+
+  type PostAdminKnowledgeArticlesByIdVersionsByVersionRestoreParams = {
+    version: string;
     id: string;
   };
 
@@ -2271,6 +3146,18 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminReviewsByIdHideParams = {
+    id: string;
+  };
+
+  type PostAdminReviewsByIdReplyParams = {
+    id: string;
+  };
+
+  type PostAdminReviewsByIdRestoreParams = {
+    id: string;
+  };
+
   type PostAdminScheduleRequestsByIdApproveParams = {
     id: string;
   };
@@ -2341,6 +3228,38 @@ declare namespace API {
     id: string;
   };
 
+  type PostAdminTicketsByIdAssignParams = {
+    id: string;
+  };
+
+  type PostAdminTicketsByIdCloseParams = {
+    id: string;
+  };
+
+  type PostAdminTicketsByIdMessagesParams = {
+    id: string;
+  };
+
+  type PostAdminTicketsByIdPriorityParams = {
+    id: string;
+  };
+
+  type PostAdminTicketsByIdReopenParams = {
+    id: string;
+  };
+
+  type PostAdminTicketsByIdResolveParams = {
+    id: string;
+  };
+
+  type PostAdminTicketsByIdStartParams = {
+    id: string;
+  };
+
+  type PostAppHelpArticlesByIdVoteParams = {
+    id: string;
+  };
+
   type PostAppNotificationsByIdReadParams = {
     id: string;
   };
@@ -2372,6 +3291,26 @@ declare namespace API {
   };
 
   type PostAppOrdersByIdRescheduleParams = {
+    id: string;
+  };
+
+  type PostAppOrdersByIdReviewParams = {
+    id: string;
+  };
+
+  type PostAppReviewsByIdAppendsParams = {
+    id: string;
+  };
+
+  type PostAppTicketsByIdCloseParams = {
+    id: string;
+  };
+
+  type PostAppTicketsByIdMessagesParams = {
+    id: string;
+  };
+
+  type PostAppTicketsByIdReopenParams = {
     id: string;
   };
 
@@ -2424,7 +3363,23 @@ declare namespace API {
     id: string;
   };
 
+  type PostEscortReviewsByIdReplyParams = {
+    id: string;
+  };
+
   type PostEscortScheduleRequestsByIdWithdrawParams = {
+    id: string;
+  };
+
+  type PostEscortTicketsByIdCloseParams = {
+    id: string;
+  };
+
+  type PostEscortTicketsByIdMessagesParams = {
+    id: string;
+  };
+
+  type PostEscortTicketsByIdReopenParams = {
     id: string;
   };
 
@@ -2456,6 +3411,10 @@ declare namespace API {
 
   type PutAdminHospitalsByIdStepTemplatesByCategoryCodeParams = {
     categoryCode: string;
+    id: string;
+  };
+
+  type PutAdminKnowledgeArticlesByIdParams = {
     id: string;
   };
 

@@ -103,7 +103,7 @@ export class AdminRefundView {
   @ApiProperty({ description: '商户退款单号 out_refund_no（重试沿用）' }) outRefundNo: string;
   @ApiProperty({ description: '金额（分）' }) amountFen: number;
   @ApiProperty() reason: string;
-  @ApiProperty({ enum: ['order_cancel', 'late_payment', 'manual'] }) source: string;
+  @ApiProperty({ enum: ['order_cancel', 'late_payment', 'manual', 'compensation'] }) source: string;
   @ApiProperty({ enum: REFUND_STATUSES }) status: string;
   @ApiProperty({ enum: ['customer', 'staff', 'system'] }) requestedByType: string;
   @ApiProperty({ nullable: true, type: Number }) requestedById: number | null;
