@@ -1,18 +1,30 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import PriceLines from '../../../../components/price-lines'
 import { usePolling } from '../../../../hooks/use-polling'
 import { useSingleFlight } from '../../../../hooks/use-single-flight'
 import { formatShanghaiTime, newIdempotencyKey, toShanghaiParts } from '../../../../logic/booking-time'
+import { createIdempotencyMemo } from '../../../../logic/idempotency-memo'
 import { formatFen } from '../../../../logic/money'
 import { customerActions, isLive, progressSteps, showsEscortCard, showsVerificationCode } from '../../../../logic/order-progress'
 import { isAwaitingPayment, isPaidStatus, orderStatusLabel } from '../../../../logic/order-status'
 import { pollUntil } from '../../../../logic/payment-polling'
+import {
+  balanceOutcome,
+  CHARGE_STATUS_LABELS,
+  followsPostpay,
+  loadsPostpay,
+  postpayLabel,
+  postpayNotice,
+  postpayRequestBody,
+  receiptImage,
+  showsPostpay,
+} from '../../../../logic/postpay'
 import { bookableDays, daySlots, DEFAULT_BOOKING_RULES, type BookingRules } from '../../../../logic/slots'
 import { messageOf } from '../../../../services/api-error'
 import { showError, showMessage, showSuccess } from '../../../../services/feedback'
-import { orderApi, type CancelPreview, type HospitalDetail, type OrderDetail, type PaymentStart } from '../../../../services/order-api'
+import { orderApi, type CancelPreview, type HospitalDetail, type OrderDetail, type PaymentStart, type PostpayView } from '../../../../services/order-api'
 import { ROUTES } from '../../../../services/routes'
 import '../../booking.scss'
 
@@ -48,6 +60,21 @@ export default function OrderDetailPage() {
   const left = useRef(false)
   // The same key for every tap on this order's pay button while the page is open.
   const payKey = useRef(newIdempotencyKey())
+  // The balance after the service (extra charges): its view, the payment this page started, and one
+  // Idempotency-Key per balance amount, kept for retries until the payment's outcome is known.
+  const [postpay, setPostpay] = useState<PostpayView | null>(null)
+  const [postpayAttempt, setPostpayAttempt] = useState<{ outTradeNo: string; waiting: boolean } | null>(null)
+  const postpayKeys = useRef(createIdempotencyMemo())
+
+  /** The balance exists only once the service started; a failed read keeps what is shown. */
+  async function refreshPostpay(status: string) {
+    if (!loadsPostpay(status)) return
+    try {
+      setPostpay(await orderApi.postpay(orderId))
+    } catch {
+      // The next poll or reload tries again.
+    }
+  }
 
   async function load() {
     setLoadError(null)
@@ -55,6 +82,7 @@ export default function OrderDetailPage() {
       const detail = await orderApi.detail(orderId)
       setOrder(detail)
       if (detail.hospitalId && !hospital) orderApi.hospital(detail.hospitalId).then(setHospital, () => undefined)
+      await refreshPostpay(detail.status)
     } catch (err) {
       setLoadError(messageOf(err))
     }
@@ -71,9 +99,17 @@ export default function OrderDetailPage() {
   })
 
   // Assignment, departure, the code: they happen elsewhere, so the page follows the order.
-  usePolling(() => {
-    orderApi.detail(orderId).then(setOrder, () => undefined)
-  }, 3000, !!order && isLive(order.status) && payState !== 'confirming')
+  // Charges the escort records and an open balance payment's callback too.
+  usePolling(
+    () => {
+      orderApi.detail(orderId).then((o) => {
+        setOrder(o)
+        return refreshPostpay(o.status)
+      }, () => undefined)
+    },
+    3000,
+    !!order && (isLive(order.status) || followsPostpay(postpay)) && payState !== 'confirming' && !postpayAttempt?.waiting,
+  )
 
   async function waitForResult() {
     setPayState('confirming')
@@ -102,6 +138,57 @@ export default function OrderDetailPage() {
       return
     }
     await waitForResult()
+  })
+
+  /**
+   * Pays the balance like the order: WeChat's sheet (the sandbox in H5), then only the callback
+   * decides; the page reads the balance until the payment it started is applied, closed or timed out.
+   */
+  const [payBalance, payingBalance] = useSingleFlight(async () => {
+    if (!postpay || !order) return
+    let start: PaymentStart
+    try {
+      start = await orderApi.startPostpay(orderId, postpayKeys.current.keyFor(postpayRequestBody(orderId, postpay)))
+      await payAtChannel(start)
+    } catch (err) {
+      if (isCancelledByUser(err)) Taro.showToast({ title: '已取消支付', icon: 'none' })
+      else showError(err)
+      // The balance may have moved (paid meanwhile, another charge): show what the backend says.
+      await refreshPostpay(order.status)
+      return
+    }
+    const outTradeNo = start.outTradeNo
+    setPostpayAttempt({ outTradeNo, waiting: true })
+    const outcome = await pollUntil(
+      () => orderApi.postpay(orderId),
+      (v) => balanceOutcome(v, outTradeNo) !== 'pending',
+      { intervalMs: 800, timeoutMs: 30000, isCancelled: () => left.current },
+    )
+    if (outcome.kind === 'cancelled') return
+    const latest = outcome.kind === 'settled' ? outcome.value : outcome.last
+    if (latest) setPostpay(latest)
+    // Known outcome: a later balance is a new request. Not known yet: a retry reuses the key.
+    if (outcome.kind === 'settled') postpayKeys.current.succeeded()
+    setPostpayAttempt({ outTradeNo, waiting: false })
+  })
+
+  /** Confirms a charge, or disputes it after the customer says so once more. */
+  const [answerCharge, answering] = useSingleFlight(async (chargeId: number, confirm: boolean) => {
+    if (!confirm) {
+      const { confirm: sure } = await Taro.showModal({ title: '对该费用有异议', content: '拒绝后该费用不计入补差款，如有疑问平台客服将与您联系' })
+      if (!sure) return
+    }
+    try {
+      await orderApi.answerCharge(orderId, chargeId, confirm)
+      showSuccess(confirm ? '已确认' : '已拒绝')
+    } catch (err) {
+      showError(err)
+    }
+    try {
+      setPostpay(await orderApi.postpay(orderId))
+    } catch {
+      // Shown as before; the next poll reads it again.
+    }
   })
 
   const [openCancel, openingCancel] = useSingleFlight(async () => {
@@ -175,6 +262,7 @@ export default function OrderDetailPage() {
   const steps = progressSteps(order.status, order.timeline ?? [])
   const guide = hospital?.stepTemplates.find((s) => s.categoryCode === order.categoryCode)
   const pendingReschedule = order.reschedules?.find((r) => r.status === 'pending')
+  const balanceNotice = postpayNotice(postpayAttempt, postpay)
 
   return (
     <View className='booking'>
@@ -299,6 +387,78 @@ export default function OrderDetailPage() {
         <PriceLines lines={order.priceLines ?? []} totalFen={order.totalFen} totalLabel={unpaid ? '应付' : '实付'} />
         {(order.penaltyFen ?? 0) > 0 && <Text className='booking__hint'>违约金 {formatFen(order.penaltyFen ?? 0)}</Text>}
       </View>
+
+      {postpay && showsPostpay(postpay) && (
+        <View className='booking__card postpay'>
+          <Text className='booking__title'>补差款（代垫费用）</Text>
+          <Text className='booking__status postpay-state'>{postpayLabel(postpay.state)}</Text>
+          {postpay.charges.map((c) => {
+            const receipt = receiptImage(c.receiptUrl)
+            return (
+              <View className={`booking__item postpay-charge postpay-charge--${c.status}`} key={c.id}>
+                <View className='booking__field'>
+                  <Text>
+                    {c.description}（{CHARGE_STATUS_LABELS[c.status]}）
+                  </Text>
+                  <Text className='booking__value'>{formatFen(c.amountFen)}</Text>
+                </View>
+                <Text className='booking__item-sub'>登记于 {formatShanghaiTime(c.createdAt)}</Text>
+                {receipt ? (
+                  <Image
+                    className='postpay-receipt'
+                    src={receipt}
+                    mode='aspectFit'
+                    onClick={() => Taro.previewImage({ urls: [receipt], current: receipt })}
+                  />
+                ) : (
+                  <Text className='booking__item-sub'>未上传票据</Text>
+                )}
+                {c.status === 'pending' && (
+                  <View className='booking__row'>
+                    <Button className='booking__ghost booking__ghost--danger' disabled={answering || payingBalance || undefined} onClick={() => answerCharge(c.id, false)}>
+                      <Text>有异议</Text>
+                    </Button>
+                    <Button className='booking__button booking__wide postpay-confirm' disabled={answering || payingBalance || undefined} onClick={() => answerCharge(c.id, true)}>
+                      <Text>确认费用</Text>
+                    </Button>
+                  </View>
+                )}
+              </View>
+            )
+          })}
+          {postpay.awaitingConfirmationFen > 0 && <Text className='booking__hint'>待确认 {formatFen(postpay.awaitingConfirmationFen)}，确认后方可支付</Text>}
+          <View className='booking__field'>
+            <Text>已确认</Text>
+            <Text className='booking__value'>{formatFen(postpay.chargedFen)}</Text>
+          </View>
+          <View className='booking__field'>
+            <Text>已支付</Text>
+            <Text className='booking__value postpay-paid'>{formatFen(postpay.paidFen)}</Text>
+          </View>
+          <View className='booking__field'>
+            <Text>待支付</Text>
+            <Text className='booking__value postpay-due'>{formatFen(postpay.dueFen)}</Text>
+          </View>
+          {balanceNotice && (
+            <Text
+              className={`booking__${balanceNotice.kind} postpay-notice`}
+              onClick={balanceNotice.refresh ? () => load() : undefined}
+            >
+              {balanceNotice.text}
+            </Text>
+          )}
+          {postpay.payable && !postpayAttempt?.waiting && (
+            <Button
+              className='booking__button postpay-pay'
+              disabled={payingBalance || answering || undefined}
+              loading={payingBalance || undefined}
+              onClick={() => payBalance()}
+            >
+              <Text>{payingBalance ? '支付中…' : `支付补差款 ${formatFen(postpay.dueFen)}`}</Text>
+            </Button>
+          )}
+        </View>
+      )}
 
       {sheet?.kind === 'cancel' && (
         <View className='booking__card booking__sheet'>
