@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   'refund:approve': '审批大额退款',
   'settings:read': '查看业务设置',
   'settings:write': '修改业务设置',
+  'analytics:read': '查看数据分析看板',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -54,11 +55,12 @@ export const STAFF_ROLES = {
       'order:write',
       'order:dispatch',
       'settings:read',
+      'analytics:read',
     ],
   },
   finance: {
     name: '财务',
-    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read', 'payment:read', 'refund:write', 'refund:approve'],
+    permissions: ['dashboard:read', 'city:read', 'customer:read', 'order:read', 'payment:read', 'refund:write', 'refund:approve', 'analytics:read'],
   },
   support: {
     name: '客服',
