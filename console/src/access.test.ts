@@ -28,6 +28,7 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'payment:read',
     'refund:write',
     'refund:approve',
+    'analytics:read',
   ],
   ops: [
     'dashboard:read',
@@ -42,8 +43,9 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'order:write',
     'order:dispatch',
     'settings:read',
+    'analytics:read',
   ],
-  finance: ['dashboard:read', 'city:read', 'customer:read', 'order:read'],
+  finance: ['dashboard:read', 'city:read', 'customer:read', 'order:read', 'analytics:read'],
   support: ['dashboard:read', 'city:read', 'customer:read', 'hospital:read', 'catalog:read', 'order:read', 'order:write'],
 };
 

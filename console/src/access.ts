@@ -26,6 +26,7 @@ export const ACCESS_PERMISSIONS = {
   canReadPayments: PERMISSION.paymentRead,
   canWriteRefunds: PERMISSION.refundWrite,
   canApproveRefunds: PERMISSION.refundApprove,
+  canReadAnalytics: PERMISSION.analyticsRead,
 } as const satisfies Record<string, Permission>;
 
 /**

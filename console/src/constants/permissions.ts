@@ -23,5 +23,6 @@ export const PERMISSION = {
   paymentRead: 'payment:read',
   refundWrite: 'refund:write',
   refundApprove: 'refund:approve',
+  analyticsRead: 'analytics:read',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];
