@@ -4,7 +4,7 @@
  */
 import { AnalyticsCustomer } from '../modules/analytics/analytics-customer.entity';
 import { AnalyticsOutbox, AnalyticsState } from '../modules/analytics/analytics-outbox.entity';
-import { AnalyticsDaily, AnalyticsDailyCity, AnalyticsQuoteDaily } from '../modules/analytics/analytics-rollup.entity';
+import { AnalyticsDaily, AnalyticsDailyCity, AnalyticsMonthly, AnalyticsMonthlyCity, AnalyticsQuoteDaily } from '../modules/analytics/analytics-rollup.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { AuthSession } from '../modules/auth/auth-session.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
@@ -97,6 +97,8 @@ export const ENTITIES: Function[] = [
   NotificationDelivery,
   AnalyticsDaily,
   AnalyticsDailyCity,
+  AnalyticsMonthly,
+  AnalyticsMonthlyCity,
   AnalyticsQuoteDaily,
   AnalyticsCustomer,
   AnalyticsOutbox,

@@ -1,4 +1,4 @@
-import { Analytics1795446347497 } from './1795446347497-Analytics';
+import { Analytics1795447609659 } from './1795447609659-Analytics';
 import { Workforce1795445449351 } from './1795445449351-Workforce';
 import { Ledger1795438535106 } from './1795438535106-Ledger';
 import { Payments1795436469669 } from './1795436469669-Payments';
@@ -18,5 +18,5 @@ export const MIGRATIONS: Function[] = [
   Payments1795436469669,
   Ledger1795438535106,
   Workforce1795445449351,
-  Analytics1795446347497,
+  Analytics1795447609659,
 ];

@@ -25,11 +25,11 @@ function prune(map: Rollup): Rollup {
 }
 
 /** The rollup as a raw GROUP BY over the business tables says it should be. */
-export async function rawRollup(ds: DataSource, withHospital: boolean): Promise<Rollup> {
+export async function rawRollup(ds: DataSource, withHospital: boolean, byMonth = false): Promise<Rollup> {
   const map: Rollup = new Map();
   for (const f of familySelects(dialectOf(ds))) {
     for (const r of await ds.query(f.sql)) {
-      const key = [r.day, Number(r.city_id), r.category_code, ...(withHospital ? [Number(r.hospital_id)] : [])].join('|');
+      const key = [byMonth ? r.day.slice(0, 7) : r.day, Number(r.city_id), r.category_code, ...(withHospital ? [Number(r.hospital_id)] : [])].join('|');
       addInto(map, key, Object.fromEntries(f.measures.map(m => [m, Number(r[m] ?? 0)])));
     }
   }
@@ -37,10 +37,10 @@ export async function rawRollup(ds: DataSource, withHospital: boolean): Promise<
 }
 
 /** What a rollup table holds. */
-export async function tableRollup(ds: DataSource, table: 'analytics_daily' | 'analytics_daily_city'): Promise<Rollup> {
+export async function tableRollup(ds: DataSource, table: 'analytics_daily' | 'analytics_daily_city' | 'analytics_monthly' | 'analytics_monthly_city'): Promise<Rollup> {
   const map: Rollup = new Map();
   for (const r of await ds.query(`SELECT * FROM ${table}`)) {
-    const key = [r.day, Number(r.city_id), r.category_code, ...(table === 'analytics_daily' ? [Number(r.hospital_id)] : [])].join('|');
+    const key = [r.day ?? r.month, Number(r.city_id), r.category_code, ...(table.endsWith('_city') ? [] : [Number(r.hospital_id)])].join('|');
     addInto(map, key, Object.fromEntries(MEASURES.map(m => [m, Number(r[m] ?? 0)])));
   }
   return prune(map);

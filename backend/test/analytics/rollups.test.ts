@@ -3,7 +3,7 @@
  * seeded random sequence of real changes through the services (bookings, quotes, payments with
  * ledger captures, assignments, declines, escort steps, completions with revenue recognition,
  * cancellations, refunds, expiries, reschedules), then the outbox folded in and every cell of
- * analytics_daily, analytics_daily_city and analytics_customers compared with the raw tables.
+ * analytics_daily, analytics_daily_city, the two monthly tables and analytics_customers compared with the raw tables.
  * Runs on SQLite and (TEST_DB=mysql) on MariaDB/MySQL.
  */
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -48,6 +48,8 @@ describe('the analytics rollups', () => {
     expect(await analytics.hasPending()).toBe(false);
     expect(differences(await rawRollup(t.dataSource, true), await tableRollup(t.dataSource, 'analytics_daily'))).toEqual([]);
     expect(differences(await rawRollup(t.dataSource, false), await tableRollup(t.dataSource, 'analytics_daily_city'))).toEqual([]);
+    expect(differences(await rawRollup(t.dataSource, true, true), await tableRollup(t.dataSource, 'analytics_monthly'))).toEqual([]);
+    expect(differences(await rawRollup(t.dataSource, false, true), await tableRollup(t.dataSource, 'analytics_monthly_city'))).toEqual([]);
     expect(await customerFactsDiff(t.dataSource)).toEqual([]);
   }
 

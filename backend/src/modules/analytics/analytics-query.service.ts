@@ -42,6 +42,21 @@ export function resolveRange(q: { from?: string; to?: string }, now = new Date()
   return { from, to };
 }
 
+/**
+ * Splits [from, to] (days, both included) into the whole calendar months inside it, read from the
+ * monthly tables, and the partial months at either end, read from the daily ones.
+ */
+export function splitRange(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
+  const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+  const firstFull = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+  const lastFull = addDays(to, 1).endsWith('-01') ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  if (firstFull > lastFull) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
+  if (to > lastFull) days.push([addDays(lastFull, 1), to]);
+  return { months: [firstFull.slice(0, 7), lastFull.slice(0, 7)], days };
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -66,9 +81,10 @@ export class AnalyticsQueryService {
     return new Date().toISOString();
   }
 
-  private where(f: DashboardFilters, opts: { hospital?: boolean; category?: boolean } = {}): { sql: string; params: unknown[] } {
-    const parts = ['day >= ?', 'day <= ?'];
-    const params: unknown[] = [f.from, f.to];
+  private where(f: DashboardFilters, opts: { hospital?: boolean; category?: boolean; period?: 'day' | 'month'; range?: [string, string] } = {}): { sql: string; params: unknown[] } {
+    const period = opts.period ?? 'day';
+    const parts = [`${period} >= ?`, `${period} <= ?`];
+    const params: unknown[] = [...(opts.range ?? [f.from, f.to])];
     if (f.cityIds) {
       if (!f.cityIds.length) parts.push('1 = 0');
       else {
@@ -87,18 +103,39 @@ export class AnalyticsQueryService {
     return { sql: parts.join(' AND '), params };
   }
 
-  /** The table to read: the hospital grain only when a hospital is chosen (or asked for). */
-  private table(f: DashboardFilters, byHospital = false): string {
-    return f.hospitalId || byHospital ? 'analytics_daily' : 'analytics_daily_city';
+  /** Sums per day (or per group) from the daily tables: the hospital grain only when a hospital is chosen. */
+  private async sums(f: DashboardFilters, measures: string[], groupBy: string | null, opts: { byHospital?: boolean } = {}) {
+    const table = f.hospitalId || opts.byHospital ? 'analytics_daily' : 'analytics_daily_city';
+    return this.run(table, this.where(f), measures, groupBy);
   }
 
-  private async sums(f: DashboardFilters, measures: string[], groupBy: string | null, opts: { byHospital?: boolean; category?: boolean; hospital?: boolean } = {}) {
-    const w = this.where(f, opts);
+  /**
+   * Sums over the whole range, optionally per group (a dimension column): whole months from the
+   * monthly tables, the partial months at the ends from the daily ones, added together here.
+   */
+  private async rangeSums(f: DashboardFilters, measures: string[], groupBy: string | null, opts: { byHospital?: boolean } = {}) {
+    const fine = Boolean(f.hospitalId || opts.byHospital);
+    const split = splitRange(f.from, f.to);
+    const parts = await Promise.all([
+      ...(split.months ? [this.run(fine ? 'analytics_monthly' : 'analytics_monthly_city', this.where(f, { period: 'month', range: split.months }), measures, groupBy)] : []),
+      ...split.days.map(range => this.run(fine ? 'analytics_daily' : 'analytics_daily_city', this.where(f, { range }), measures, groupBy)),
+    ]);
+    const merged = new Map<string, Record<string, any>>();
+    for (const rows of parts) {
+      for (const r of rows) {
+        const key = String(r.g ?? '');
+        const into = merged.get(key) ?? { g: r.g, ...Object.fromEntries(measures.map(m => [m, 0])) };
+        for (const m of measures) into[m] += n(r[m]);
+        merged.set(key, into);
+      }
+    }
+    if (!groupBy && !merged.size) return [Object.fromEntries(measures.map(m => [m, 0]))];
+    return [...merged.values()];
+  }
+
+  private async run(table: string, w: { sql: string; params: unknown[] }, measures: string[], groupBy: string | null) {
     const select = measures.map(m => `SUM(${m}) AS ${m}`).join(', ');
-    const table = opts.hospital === false ? 'analytics_daily_city' : this.table(f, opts.byHospital);
-    const sql = groupBy
-      ? `SELECT ${groupBy} AS g, ${select} FROM ${table} WHERE ${w.sql} GROUP BY ${groupBy}`
-      : `SELECT ${select} FROM ${table} WHERE ${w.sql}`;
+    const sql = groupBy ? `SELECT ${groupBy} AS g, ${select} FROM ${table} WHERE ${w.sql} GROUP BY ${groupBy}` : `SELECT ${select} FROM ${table} WHERE ${w.sql}`;
     const rows: Record<string, unknown>[] = await this.dataSource.query(sql, w.params);
     return rows.map(r => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'g' ? v : n(v)]))) as Record<string, any>[];
   }
@@ -119,14 +156,17 @@ export class AnalyticsQueryService {
   async operations(f: DashboardFilters, now = new Date()) {
     const refreshedAt = await this.refreshedAt();
     const days = daysOf(f.from, f.to);
-    const dailyMeasures = ['created_count', 'paid_count', 'completed_count', 'cancelled_count', 'unassigned_at_start', 'start_count'];
-    const [daily, [totals], mix, hospitals, escorts] = await Promise.all([
-      this.sums(f, dailyMeasures, 'day'),
-      this.sums(f, ['created_count', 'cohort_paid', 'cohort_completed', 'cohort_cancelled', 'start_count', 'unassigned_at_start', ...LATENCY_COLUMNS], null),
-      this.sums(f, ['paid_count', 'created_count'], 'category_code'),
+    const dailyMeasures = ['created_count', 'paid_count', 'completed_count', 'cancelled_count', 'unassigned_at_start'];
+    // One scan of the days (series and heatmap), one of the range by category (totals and mix).
+    const [daily, byCategory, hospitals, escorts] = await Promise.all([
+      this.sums(f, [...dailyMeasures, ...HOUR_COLUMNS], 'day'),
+      this.rangeSums(f, ['created_count', 'paid_count', 'cohort_paid', 'cohort_completed', 'cohort_cancelled', 'start_count', 'unassigned_at_start', ...LATENCY_COLUMNS], 'category_code'),
       this.busiestHospitals(f),
       this.escortsNow(f.cityIds),
     ]);
+    const totals: Record<string, number> = {};
+    for (const r of byCategory) for (const [k, v] of Object.entries(r)) if (k !== 'g') totals[k] = (totals[k] ?? 0) + Number(v);
+    const mix = byCategory;
     const dailyRows = this.filled(days, daily, dailyMeasures as any);
     // Today's unassigned starts come from the raw orders: the rollup counts every unassigned order of
     // the day, including those whose start has not come yet.
@@ -157,7 +197,7 @@ export class AnalyticsQueryService {
         .filter(r => r.paid > 0)
         .sort((a, b) => b.paid - a.paid),
       busiestHospitals: hospitals,
-      heatmap: await this.heatmap(f),
+      heatmap: this.heatmap(daily),
       dispatchLatency: {
         samples: latencyCounts.reduce((a, b) => a + b, 0),
         medianMinutes: histogramQuantile(latencyCounts, 0.5),
@@ -171,18 +211,17 @@ export class AnalyticsQueryService {
   }
 
   private async busiestHospitals(f: DashboardFilters) {
-    const w = this.where(f);
-    const rows: { hospital_id: number; orders: unknown }[] = await this.dataSource.query(
-      `SELECT hospital_id, SUM(start_count) AS orders FROM analytics_daily WHERE ${w.sql} AND hospital_id > 0 GROUP BY hospital_id ORDER BY orders DESC, hospital_id LIMIT 10`,
-      w.params
-    );
-    const names = await this.names('hospitals', rows.map(r => Number(r.hospital_id)));
-    return rows.map(r => ({ hospitalId: Number(r.hospital_id), name: names.get(Number(r.hospital_id)) ?? `#${r.hospital_id}`, orders: n(r.orders) })).filter(r => r.orders > 0);
+    const rows = (await this.rangeSums(f, ['start_count'], 'hospital_id', { byHospital: true }))
+      .map(r => ({ hospitalId: Number(r.g), orders: n(r.start_count) }))
+      .filter(r => r.hospitalId > 0 && r.orders > 0)
+      .sort((a, b) => b.orders - a.orders || a.hospitalId - b.hospitalId)
+      .slice(0, 10);
+    const names = await this.names('hospitals', rows.map(r => r.hospitalId));
+    return rows.map(r => ({ hospitalId: r.hospitalId, name: names.get(r.hospitalId) ?? `#${r.hospitalId}`, orders: r.orders }));
   }
 
   /** Paid bookings by the Shanghai weekday and hour of their start. */
-  private async heatmap(f: DashboardFilters) {
-    const rows = await this.sums(f, HOUR_COLUMNS, 'day');
+  private heatmap(rows: Record<string, any>[]) {
     const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
     for (const r of rows) {
       const wd = weekdayOf(String(r.g));
@@ -221,7 +260,7 @@ export class AnalyticsQueryService {
    * an escort's shift serves every service.
    */
   private async utilization(f: DashboardFilters, days: string[]) {
-    const [booked] = await this.sums({ ...f, categoryCode: undefined, hospitalId: undefined }, ['booked_minutes'], null);
+    const [booked] = await this.rangeSums({ ...f, categoryCode: undefined, hospitalId: undefined }, ['booked_minutes'], null);
     const params: unknown[] = [];
     let sql = `SELECT s.weekday AS weekday, SUM(s.end_minute - s.start_minute) AS minutes FROM escort_weekly_shifts s JOIN escorts e ON e.id = s.escort_id WHERE e.status = 'active'`;
     if (f.cityIds) {
@@ -259,8 +298,8 @@ export class AnalyticsQueryService {
     const ageCols = AGE_GROUPS.map(a => a.column);
     const [daily, [totals], byCity, quotes] = await Promise.all([
       this.sums(f, ['new_customers', 'repeat_customers'], 'day'),
-      this.sums(f, ['new_customers', 'repeat_customers', 'created_count', 'cohort_paid', 'cohort_completed', ...ageCols], null),
-      this.sums(f, ['new_customers', 'paid_count'], 'city_id'),
+      this.rangeSums(f, ['new_customers', 'repeat_customers', 'created_count', 'cohort_paid', 'cohort_completed', ...ageCols], null),
+      this.rangeSums(f, ['new_customers', 'paid_count'], 'city_id'),
       this.quotes(f),
     ]);
     const cityNames = await this.names('cities', byCity.map(r => Number(r.g)));
@@ -295,7 +334,7 @@ export class AnalyticsQueryService {
     const refreshedAt = await this.refreshedAt();
     const days = daysOf(f.from, f.to);
     const money = ['gmv_fen', 'refund_fen', 'platform_revenue_fen', 'escort_payable_fen'];
-    const [daily, byService] = await Promise.all([this.sums(f, money, 'day'), this.sums(f, ['gmv_fen', 'refund_fen'], 'category_code')]);
+    const [daily, byService] = await Promise.all([this.sums(f, money, 'day'), this.rangeSums(f, ['gmv_fen', 'refund_fen'], 'category_code')]);
     const dailyRows = this.filled(days, daily, money as any).map(r => ({
       day: r.day,
       gmvFen: r.gmv_fen as number,
@@ -340,7 +379,7 @@ export class AnalyticsQueryService {
     const refreshedAt = await this.refreshedAt();
     const days = daysOf(f.from, f.to);
     const cols = ['completed_count', 'review_count', 'rating1_count', 'rating2_count', 'rating3_count', 'rating4_count', 'rating5_count', 'complaint_count'];
-    const [daily, [t]] = await Promise.all([this.sums(f, cols, 'day'), this.sums(f, cols, null)]);
+    const [daily, [t]] = await Promise.all([this.sums(f, cols, 'day'), this.rangeSums(f, cols, null)]);
     const reviews = n(t?.review_count);
     return {
       refreshedAt,

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { MEASURES } from './rollup-measures';
 
 const measureColumn = { type: 'bigint' as const, default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } };
@@ -13,6 +13,7 @@ function withMeasures(target: Function): void {
  * only. Written only by AnalyticsService (outbox applier and rebuild).
  */
 @Entity('analytics_daily')
+@Index('idx_analytics_daily_hospital', ['hospitalId', 'day'])
 export class AnalyticsDaily {
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
@@ -41,6 +42,40 @@ export class AnalyticsDailyCity {
   categoryCode: string;
 }
 withMeasures(AnalyticsDailyCity);
+
+/**
+ * The same sums by calendar month (YYYY-MM): long ranges read whole months here and only the
+ * partial months at either end from the daily tables, so a year is ~12 rows per key, not ~365.
+ */
+@Entity('analytics_monthly')
+@Index('idx_analytics_monthly_hospital', ['hospitalId', 'month'])
+export class AnalyticsMonthly {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 32, name: 'category_code' })
+  categoryCode: string;
+
+  @PrimaryColumn({ type: 'int', name: 'hospital_id' })
+  hospitalId: number;
+}
+withMeasures(AnalyticsMonthly);
+
+@Entity('analytics_monthly_city')
+export class AnalyticsMonthlyCity {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 32, name: 'category_code' })
+  categoryCode: string;
+}
+withMeasures(AnalyticsMonthlyCity);
 
 /**
  * Quotes asked for, counted as they happen. Quotes are not stored anywhere else, so this counter is

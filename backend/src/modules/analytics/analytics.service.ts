@@ -62,6 +62,7 @@ export class AnalyticsService {
   logger: ILogger;
 
   private applying: Promise<number> | null = null;
+  private built = false;
 
   get dialect(): SqlDialect {
     return this.tx.isMysql ? 'mysql' : 'sqlite';
@@ -170,8 +171,11 @@ export class AnalyticsService {
     }
     for (const [customerId, f] of facts) if (f) await this.saveCustomer(m, customerId, f);
     const net = netCells(cells);
+    const monthly = netCells(net.map(c => ({ ...c, day: c.day.slice(0, 7) })));
     await this.upsert(m, 'analytics_daily', ['day', 'city_id', 'category_code', 'hospital_id'], net);
     await this.upsert(m, 'analytics_daily_city', ['day', 'city_id', 'category_code'], netCells(net.map(c => ({ ...c, hospitalId: 0 }))));
+    await this.upsert(m, 'analytics_monthly', ['month', 'city_id', 'category_code', 'hospital_id'], monthly);
+    await this.upsert(m, 'analytics_monthly_city', ['month', 'city_id', 'category_code'], netCells(monthly.map(c => ({ ...c, hospitalId: 0 }))));
     await this.upsert(m, 'analytics_quote_daily', ['day', 'city_id', 'category_code', 'hospital_id'], netCells(quotes));
     const ids = rows.map(r => r.id);
     await m.query(`DELETE FROM analytics_outbox WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
@@ -241,7 +245,9 @@ export class AnalyticsService {
 
   /** Rebuilds once on a database whose rollups were never built (a fresh install, or data loaded by other means). */
   async ensureBuilt(): Promise<void> {
+    if (this.built) return;
     if (!(await this.getState('rebuilt_at'))) await this.rebuild();
+    this.built = true;
   }
 
   /** A datetime parameter: SQLite keeps datetimes as text, written the way TypeORM writes them so comparisons agree. */

@@ -11,7 +11,7 @@ import {
   shanghaiDay,
   withPaidOrder,
 } from './rollup-measures';
-import { daysOf, resolveRange, weekdayOf } from './analytics-query.service';
+import { daysOf, resolveRange, splitRange, weekdayOf } from './analytics-query.service';
 
 const base: OrderFacts = {
   id: 1,
@@ -124,5 +124,12 @@ describe('rollup measures', () => {
     expect(daysOf('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
     expect(weekdayOf('2026-03-02')).toBe(1);
     expect(weekdayOf('2026-03-01')).toBe(7);
+  });
+
+  it('reads whole months from the monthly tables and only the partial ends from the daily ones', () => {
+    expect(splitRange('2026-01-15', '2026-04-10')).toEqual({ months: ['2026-02', '2026-03'], days: [['2026-01-15', '2026-01-31'], ['2026-04-01', '2026-04-10']] });
+    expect(splitRange('2026-02-01', '2026-02-28')).toEqual({ months: ['2026-02', '2026-02'], days: [] });
+    expect(splitRange('2026-02-03', '2026-02-20')).toEqual({ months: null, days: [['2026-02-03', '2026-02-20']] });
+    expect(splitRange('2025-12-31', '2026-01-31')).toEqual({ months: ['2026-01', '2026-01'], days: [['2025-12-31', '2025-12-31']] });
   });
 });

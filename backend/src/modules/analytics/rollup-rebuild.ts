@@ -25,6 +25,8 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
     if (maxId !== null) await m.query('DELETE FROM analytics_outbox WHERE id <= ?', [maxId]);
     await m.query('DELETE FROM analytics_daily');
     await m.query('DELETE FROM analytics_daily_city');
+    await m.query('DELETE FROM analytics_monthly');
+    await m.query('DELETE FROM analytics_monthly_city');
     await m.query('DELETE FROM analytics_customers');
     for (const family of familySelects(d)) {
       const t = Date.now();
@@ -39,7 +41,10 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
     await m.query(
       `INSERT INTO analytics_daily_city (day, city_id, category_code, ${MEASURES.join(', ')}) SELECT day, city_id, category_code, ${sums} FROM analytics_daily GROUP BY day, city_id, category_code`
     );
-    log(`  analytics_customers, analytics_daily_city: ${Date.now() - t} ms`);
+    const cols = MEASURES.join(', ');
+    await m.query(`INSERT INTO analytics_monthly (month, city_id, category_code, hospital_id, ${cols}) SELECT SUBSTR(day, 1, 7), city_id, category_code, hospital_id, ${sums} FROM analytics_daily GROUP BY SUBSTR(day, 1, 7), city_id, category_code, hospital_id`);
+    await m.query(`INSERT INTO analytics_monthly_city (month, city_id, category_code, ${cols}) SELECT SUBSTR(day, 1, 7), city_id, category_code, ${sums} FROM analytics_daily_city GROUP BY SUBSTR(day, 1, 7), city_id, category_code`);
+    log(`  analytics_customers, analytics_daily_city, monthly tables: ${Date.now() - t} ms`);
     const now = new Date().toISOString();
     await writeState(m, d, 'rebuilt_at', now);
     await writeState(m, d, 'refreshed_at', now);
