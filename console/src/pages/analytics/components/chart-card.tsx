@@ -25,44 +25,45 @@ function download(filename: string, content: string) {
 export default function ChartCard({ spec, filtersText, refreshedText, fileSuffix }: { spec: ChartSpec; filtersText: string; refreshedText: string; fileSuffix: string }) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   return (
-    <ProCard
-      title={spec.title}
-      bordered
-      headerBordered
-      data-testid={`chart-${spec.key}`}
-      extra={
-        <Space>
-          <Segmented
+    <div data-testid={`chart-${spec.key}`} data-view={view}>
+      <ProCard
+        title={spec.title}
+        bordered
+        headerBordered
+        extra={
+          <Space>
+            <Segmented
+              size="small"
+              value={view}
+              onChange={v => setView(v as 'chart' | 'table')}
+              options={[
+                { label: '图表', value: 'chart' },
+                { label: '表格', value: 'table' },
+              ]}
+            />
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`${spec.title}-${fileSuffix}.csv`, toCsv(spec.columns, spec.rows))}>
+              导出 CSV
+            </Button>
+          </Space>
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 12 }}>
+          筛选：{filtersText}　数据更新于 {refreshedText}
+          {spec.note ? <><br />{spec.note}</> : null}
+        </Typography.Paragraph>
+        {view === 'chart' ? (
+          <ReactEChartsCore echarts={echarts} option={spec.option} style={{ height: spec.height ?? 300 }} notMerge lazyUpdate />
+        ) : (
+          <Table
             size="small"
-            value={view}
-            onChange={v => setView(v as 'chart' | 'table')}
-            options={[
-              { label: '图表', value: 'chart' },
-              { label: '表格', value: 'table' },
-            ]}
+            rowKey={(_, i) => String(i)}
+            columns={spec.columns.map(c => ({ key: c.key, dataIndex: c.key, title: c.title }))}
+            dataSource={spec.rows}
+            pagination={spec.rows.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
+            scroll={{ x: true }}
           />
-          <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`${spec.title}-${fileSuffix}.csv`, toCsv(spec.columns, spec.rows))}>
-            导出 CSV
-          </Button>
-        </Space>
-      }
-    >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 12 }}>
-        筛选：{filtersText}　数据更新于 {refreshedText}
-        {spec.note ? <><br />{spec.note}</> : null}
-      </Typography.Paragraph>
-      {view === 'chart' ? (
-        <ReactEChartsCore echarts={echarts} option={spec.option} style={{ height: spec.height ?? 300 }} notMerge lazyUpdate />
-      ) : (
-        <Table
-          size="small"
-          rowKey={(_, i) => String(i)}
-          columns={spec.columns.map(c => ({ key: c.key, dataIndex: c.key, title: c.title }))}
-          dataSource={spec.rows}
-          pagination={spec.rows.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
-          scroll={{ x: true }}
-        />
-      )}
-    </ProCard>
+        )}
+      </ProCard>
+    </div>
   );
 }

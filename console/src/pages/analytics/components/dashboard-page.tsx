@@ -84,11 +84,15 @@ export default function DashboardPage<T extends { refreshedAt: string; filters: 
         <Spin style={{ display: 'block', margin: 48 }} />
       ) : (
         <Spin spinning={loading}>
-          <StatisticCard.Group direction="row" style={{ marginBottom: 16, flexWrap: 'wrap' }}>
+          <ProCard gutter={[16, 16]} wrap ghost style={{ marginBottom: 16 }}>
             {built.stats.map(s => (
-              <StatisticCard key={s.key} data-testid={`stat-${s.key}`} statistic={{ title: s.title, value: s.value }} />
+              <ProCard key={s.key} colSpan={{ xs: 12, md: 6 }} ghost>
+                <div data-testid={`stat-${s.key}`}>
+                  <StatisticCard bordered statistic={{ title: s.title, value: s.value }} />
+                </div>
+              </ProCard>
             ))}
-          </StatisticCard.Group>
+          </ProCard>
           {built.charts.length === 0 ? <Alert type="info" message="所选范围内没有数据" /> : null}
           <ProCard gutter={[16, 16]} wrap ghost>
             {built.charts.map(spec => (
