@@ -8,7 +8,6 @@ import {
   OrderFacts,
   RollupDims,
   ageColumn,
-  cellKey,
   customerContribution,
   delta,
   dimsOf,
@@ -19,7 +18,7 @@ import {
   withPaidOrder,
 } from './rollup-measures';
 import { SqlDialect } from './rollup-sql';
-import { RebuildResult, readState, rebuildRollups, writeState } from './rollup-rebuild';
+import { RebuildResult, readState, rebuildRollups, upsertCells, writeState } from './rollup-rebuild';
 
 /** A compact cell: [day, cityId, categoryCode, hospitalId, measure, value]. */
 type PackedCell = [string, number, string, number, string, number];
@@ -37,7 +36,6 @@ const pack = (c: Cell): PackedCell => [c.day, c.cityId, c.categoryCode, c.hospit
 const unpack = (p: PackedCell): Cell => ({ day: p[0], cityId: p[1], categoryCode: p[2], hospitalId: p[3], measure: p[4], value: p[5] });
 
 const BATCH = 500;
-const UPSERT_ROWS = 100;
 
 /** The order columns the rollups need, plus the patient for the age groups. */
 export type OrderLike = OrderFacts & { patientId: number | null };
@@ -204,32 +202,8 @@ export class AnalyticsService {
     await m.query(sql, values);
   }
 
-  /** Adds cells into a rollup table, many rows per statement, keys in a fixed order (no lock-order deadlocks). */
-  private async upsert(m: EntityManager, table: string, keyCols: string[], cells: Cell[]): Promise<void> {
-    if (!cells.length) return;
-    const rows = new Map<string, { key: (string | number)[]; measures: Map<string, number> }>();
-    for (const c of cells) {
-      const key: (string | number)[] = keyCols.length === 4 ? [c.day, c.cityId, c.categoryCode, c.hospitalId] : [c.day, c.cityId, c.categoryCode];
-      const k = cellKey(c);
-      const row = rows.get(k) ?? { key, measures: new Map() };
-      row.measures.set(c.measure, (row.measures.get(c.measure) ?? 0) + c.value);
-      rows.set(k, row);
-    }
-    const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-    for (let i = 0; i < sorted.length; i += UPSERT_ROWS) {
-      const chunk = sorted.slice(i, i + UPSERT_ROWS);
-      const measures = [...new Set(chunk.flatMap(r => [...r.measures.keys()]))];
-      const cols = [...keyCols, ...measures];
-      const params: (string | number)[] = [];
-      for (const r of chunk) params.push(...r.key, ...measures.map(ms => r.measures.get(ms) ?? 0));
-      const tuple = `(${cols.map(() => '?').join(', ')})`;
-      const values = chunk.map(() => tuple).join(', ');
-      const sql =
-        this.dialect === 'mysql'
-          ? `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values} ON DUPLICATE KEY UPDATE ${measures.map(ms => `${ms} = ${ms} + VALUES(${ms})`).join(', ')}`
-          : `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${values} ON CONFLICT(${keyCols.join(', ')}) DO UPDATE SET ${measures.map(ms => `${ms} = ${ms} + excluded.${ms}`).join(', ')}`;
-      await m.query(sql, params);
-    }
+  private upsert(m: EntityManager, table: string, keyCols: string[], cells: Cell[]): Promise<void> {
+    return upsertCells(m, this.dialect, table, keyCols, cells);
   }
 
   // ---------------------------------------------------------------- rebuild
