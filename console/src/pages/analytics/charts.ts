@@ -87,7 +87,7 @@ function lineChart(key: string, title: string, days: string[], series: { name: s
       legend: { top: 0 },
       xAxis: { type: 'category', data: days, boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1 },
-      series: series.map(s => ({ type: 'line', name: s.name, data: s.data, smooth: true, showSymbol: days.length <= 31 })),
+      series: series.map(s => ({ type: 'line', name: s.name, data: s.data, showSymbol: days.length <= 31 })),
     },
     columns: [{ key: 'day', title: '日期' }, ...series.map((s, i) => ({ key: `s${i}`, title: s.name }))],
     rows: days.map((day, d) => ({ day, ...Object.fromEntries(series.map((s, i) => [`s${i}`, valueLabel(s.data[d])])) })),
