@@ -19,6 +19,7 @@ import { OrderJobs } from './modules/orders/order-jobs';
 import { PaymentJobs } from './modules/payments/payment-jobs';
 import { PaymentGatewayProvider } from './modules/payments/payment-gateway.provider';
 import { DispatchJobs } from './modules/dispatch/dispatch-jobs';
+import { AnalyticsJobs } from './modules/analytics/analytics-jobs';
 import { cacheValidationSchemas } from './common/validation-cache';
 
 @Configuration({
@@ -59,11 +60,13 @@ export class MainConfiguration {
     (await container.getAsync(OrderJobs)).start();
     (await container.getAsync(PaymentJobs)).start();
     (await container.getAsync(DispatchJobs)).start();
+    (await container.getAsync(AnalyticsJobs)).start();
   }
 
   async onStop(container: IMidwayContainer) {
     (await container.getAsync(OrderJobs)).stop();
     (await container.getAsync(PaymentJobs)).stop();
     (await container.getAsync(DispatchJobs)).stop();
+    (await container.getAsync(AnalyticsJobs)).stop();
   }
 }

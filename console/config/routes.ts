@@ -219,6 +219,19 @@ export default [
       { path: '/quality/credit', name: '客户信用', access: 'canReadCredit', component: './quality/credit' },
     ],
   },
+  {
+    path: '/analytics',
+    name: '数据分析',
+    icon: 'LineChartOutlined',
+    access: 'canReadAnalytics',
+    routes: [
+      { path: '/analytics', redirect: '/analytics/operations' },
+      { path: '/analytics/operations', name: '运营看板', access: 'canReadAnalytics', component: './analytics/operations' },
+      { path: '/analytics/customers', name: '客户看板', access: 'canReadAnalytics', component: './analytics/customers' },
+      { path: '/analytics/finance', name: '财务看板', access: 'canReadAnalytics', component: './analytics/finance' },
+      { path: '/analytics/quality', name: '服务质量', access: 'canReadAnalytics', component: './analytics/quality' },
+    ],
+  },
   // The catalog used to live under 基础数据; old bookmarks land on its new home.
   { path: '/basic/service-items', redirect: '/catalog/service-items' },
   {

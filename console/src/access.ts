@@ -43,6 +43,7 @@ export const ACCESS_PERMISSIONS = {
   canWriteKnowledge: PERMISSION.knowledgeWrite,
   canReadCredit: PERMISSION.creditRead,
   canWriteCredit: PERMISSION.creditWrite,
+  canReadAnalytics: PERMISSION.analyticsRead,
 } as const satisfies Record<string, Permission>;
 
 /**

@@ -2,6 +2,9 @@
  * Every TypeORM entity, listed explicitly (globs behave differently under ts-node, jest and the
  * compiled build). A new entity is added here and then `npm run migration:generate`.
  */
+import { AnalyticsCustomer } from '../modules/analytics/analytics-customer.entity';
+import { AnalyticsOutbox, AnalyticsState } from '../modules/analytics/analytics-outbox.entity';
+import { AnalyticsDaily, AnalyticsDailyCity, AnalyticsMonthly, AnalyticsMonthlyCity, AnalyticsQuoteDaily } from '../modules/analytics/analytics-rollup.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { AuthSession } from '../modules/auth/auth-session.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
@@ -133,4 +136,12 @@ export const ENTITIES: Function[] = [
   KbArticle,
   KbArticleVersion,
   KbVote,
+  AnalyticsDaily,
+  AnalyticsDailyCity,
+  AnalyticsMonthly,
+  AnalyticsMonthlyCity,
+  AnalyticsQuoteDaily,
+  AnalyticsCustomer,
+  AnalyticsOutbox,
+  AnalyticsState,
 ];

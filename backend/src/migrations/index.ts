@@ -1,3 +1,4 @@
+import { Analytics1795451223149 } from './1795451223149-Analytics';
 import { Quality1795450403549 } from './1795450403549-Quality';
 import { Settlements1795449934659 } from './1795449934659-Settlements';
 import { PostpayReconciliation1795448968736 } from './1795448968736-PostpayReconciliation';
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   PostpayReconciliation1795448968736,
   Settlements1795449934659,
   Quality1795450403549,
+  Analytics1795451223149,
 ];

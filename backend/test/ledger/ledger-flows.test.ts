@@ -160,9 +160,9 @@ describe('the ledger and staff refunds, through real flows', () => {
     const unpaid = await createOrder(t, w);
     expectError(await t.http().post(`/api/admin/orders/${unpaid.id}/refunds`).set(bearer(financeToken)).send({ amountFen: 100, reason: '未支付' }), 422, 'ORDER_NOT_PAID');
     expectError(await t.http().post(`/api/admin/refunds/999999/retry`).set(bearer(financeToken)), 404, 'NOT_FOUND');
-    // Only the unpaid order created above (and its notification): no refund, ledger, audit or event row.
+    // Only the unpaid order created above (its notification, its analytics outbox row): no refund, ledger, audit or event row.
     const changes = countChanges(before, await rowCounts(t));
-    expect(Object.keys(changes).filter(k => !['orders', 'order_status_logs', 'notifications', 'notification_deliveries'].includes(k))).toEqual([]);
+    expect(Object.keys(changes).filter(k => !['orders', 'order_status_logs', 'notifications', 'notification_deliveries', 'analytics_outbox'].includes(k))).toEqual([]);
     expect(changes).toMatchObject({ orders: 1 });
   });
 

@@ -45,6 +45,7 @@ describe(`${RACERS} requests racing for one escort`, () => {
       escort_time_claims: 4,
       idempotency_keys: 1,
       notifications: 1,
+      analytics_outbox: 1,
     });
     expect(await t.dataSource.getRepository(EscortTimeClaim).count({ where: { orderId: winner.id } })).toBe(4);
   });

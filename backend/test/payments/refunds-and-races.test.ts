@@ -111,8 +111,8 @@ describe('refunds, and payments racing cancellations', () => {
     const callback = lastDelivery(w, 'refund');
     const again = await Promise.all([postCallback(t, 'refund', callback), postCallback(t, 'refund', callback)]);
     expect(again.map(x => x.status)).toEqual([204, 204]);
-    // Three events stored, one refund entry posted (two lines): the duplicates post nothing.
-    expect(countChanges(before, await rowCounts(t))).toEqual({ payment_events: 3, ledger_entries: 1, ledger_lines: 2 });
+    // Three events stored, one refund entry posted (two lines) and its analytics outbox row: the duplicates post nothing.
+    expect(countChanges(before, await rowCounts(t))).toEqual({ payment_events: 3, ledger_entries: 1, ledger_lines: 2, analytics_outbox: 1 });
     const events = await repos(t).events.find({ where: { outRefundNo: r.outRefundNo }, order: { id: 'ASC' } });
     expect(events.map(e => [e.result, e.applied])).toEqual([
       ['applied', true],

@@ -40,5 +40,6 @@ export const PERMISSION = {
   knowledgeWrite: 'knowledge:write',
   creditRead: 'credit:read',
   creditWrite: 'credit:write',
+  analyticsRead: 'analytics:read',
 } as const;
 export type Permission = (typeof PERMISSION)[keyof typeof PERMISSION];

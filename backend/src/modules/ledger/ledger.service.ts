@@ -1,4 +1,4 @@
-import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { LedgerEntry } from './ledger-entry.entity';
@@ -21,6 +21,7 @@ import {
   reversalLines,
 } from './ledger-postings';
 import { Errors } from '../../common/errors';
+import { AnalyticsService } from '../analytics/analytics.service';
 
 export interface LedgerSource {
   type: LedgerSourceType;
@@ -66,6 +67,9 @@ export class LedgerService {
   @InjectEntityModel(LedgerLine)
   lines: Repository<LedgerLine>;
 
+  @Inject()
+  analytics: AnalyticsService;
+
   /**
    * Posts an entry once per source: if (type, id) was posted already, nothing is written and the
    * existing entry id is returned. Callers hold the lock of the row the event is about (the order),
@@ -88,6 +92,8 @@ export class LedgerService {
     });
     const entryId = inserted.identifiers[0].id as number;
     await manager.getRepository(LedgerLine).insert(lines.map(l => ({ entryId, account: l.account, amountFen: l.amountFen, orderId: l.orderId ?? null, escortId: l.escortId ?? null })));
+    // Finance dashboards: the entry's money goes into the daily rollup in this same transaction.
+    await this.analytics.ledgerEntryPostedIn(manager, entryId);
     return { entryId, posted: true };
   }
 

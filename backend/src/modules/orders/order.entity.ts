@@ -128,6 +128,10 @@ export class Order {
   @Column({ type: 'datetime', name: 'assigned_at', nullable: true })
   assignedAt: Date | null;
 
+  /** When the order was first given to an escort (kept through reassignments): dispatch latency starts from paid_at. */
+  @Column({ type: 'datetime', name: 'first_assigned_at', nullable: true })
+  firstAssignedAt: Date | null;
+
   @Column({ type: 'datetime', name: 'started_at', nullable: true })
   startedAt: Date | null;
 

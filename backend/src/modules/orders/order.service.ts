@@ -20,6 +20,7 @@ import { EscortShare, LedgerService } from '../ledger/ledger.service';
 import { CommissionService } from '../commissions/commission.service';
 import { CreditService } from '../credit/credit.service';
 import { bookingRefusal } from '../credit/credit-policy';
+import { AnalyticsService } from '../analytics/analytics.service';
 import { Escort } from '../escorts/escort.entity';
 import { NotificationService, Recipient } from '../notifications/notification.service';
 import type { NotificationEvent } from '../settings/settings-defaults';
@@ -118,6 +119,9 @@ export class OrderService {
   @Inject()
   credit: CreditService;
 
+  @Inject()
+  analytics: AnalyticsService;
+
   // ---------------------------------------------------------------- booking
 
   /** Orders the customer holds that are neither finished nor cancelled (what credit tiers limit). */
@@ -184,6 +188,7 @@ export class OrderService {
       member: false,
       now,
     });
+    await this.analytics.quoteAsked({ cityId: req.cityId, categoryCode: b.item.categoryCode, hospitalId: b.hospital?.id ?? 0 }, now);
     const reasonMessage =
       reasonCode === null ? null : reasonCode === 'SLOT_TAKEN' ? '所选陪诊师在该时间已有安排' : START_REJECTION_MESSAGES[reasonCode as keyof typeof START_REJECTION_MESSAGES];
     return {
@@ -267,6 +272,7 @@ export class OrderService {
       if (b.escort) await this.claims.claim(manager, b.escort.id, id, { start: b.startAt, end: b.endAt }, rules.slotMinutes);
       await this.log(manager, id, 'create', null, 'pending_payment', { type: 'customer', id: customerId, name: '客户' }, '');
       const order = await repo.findOneByOrFail({ id });
+      await this.analytics.orderChangedIn(manager, null, order);
       await this.notify(manager, 'order_created', order, [{ type: 'customer', id: customerId }]);
       return id;
     });
@@ -295,17 +301,22 @@ export class OrderService {
       }
       throw new AppError(403, 'ORDER_ACTION_FORBIDDEN', `无权${ORDER_TRANSITIONS[action].label}`);
     }
+    const patch: Partial<Order> = { ...(options.patch ?? {}) };
+    // The first assignment stays: dispatch latency (paid → first assigned) is measured from it.
+    if (check.to === 'dispatched' && !order.firstAssignedAt) patch.firstAssignedAt = patch.assignedAt ?? new Date();
     const result = await manager
       .createQueryBuilder()
       .update(Order)
-      .set({ ...(options.patch ?? {}), status: check.to })
+      .set({ ...patch, status: check.to })
       .where('id = :id AND status = :status', { id: order.id, status: order.status })
       .execute();
     if (!result.affected) {
       throw Errors.conflict('ORDER_INVALID_TRANSITION', `订单状态已变化，不能${ORDER_TRANSITIONS[action].label}，请刷新后重试`);
     }
     await this.log(manager, order.id, action, order.status, check.to, actor, options.reason ?? '');
-    return manager.getRepository(Order).findOneByOrFail({ id: order.id });
+    const after = await manager.getRepository(Order).findOneByOrFail({ id: order.id });
+    await this.analytics.orderChangedIn(manager, order, after);
+    return after;
   }
 
   private async log(manager: EntityManager, orderId: number, action: string, from: OrderStatus | null, to: OrderStatus, actor: OrderActor, reason: string) {
@@ -677,6 +688,7 @@ export class OrderService {
         await rescheduleRepo.insert({ ...base, status: 'accepted' });
         await this.log(manager, o.id, 'reschedule', o.status, o.status, actor, `改约：${formatShanghai(o.startAt)} → ${formatShanghai(startAt)}`);
         const after = await manager.getRepository(Order).findOneByOrFail({ id: o.id });
+        await this.analytics.orderChangedIn(manager, o, after);
         await this.notify(manager, 'reschedule_accepted', after, [{ type: 'customer', id: o.customerId }]);
         if (options.audit) await this.audit.record(options.audit, { action: 'order.reschedule', targetType: 'order', targetId: o.id, before: brief(o), after: brief(after) }, manager);
         return { applied: true, pendingEscort: false, order: after };
@@ -720,6 +732,7 @@ export class OrderService {
       await this.claims.commitHold(manager, o.id, r.id, { start: r.toStartAt, end: r.toEndAt });
       await this.log(manager, o.id, 'reschedule_accept', o.status, o.status, actor, `改约：${formatShanghai(o.startAt)} → ${formatShanghai(r.toStartAt)}`);
       const after = await manager.getRepository(Order).findOneByOrFail({ id: o.id });
+      await this.analytics.orderChangedIn(manager, o, after);
       await this.notify(manager, 'reschedule_accepted', after, [{ type: 'customer', id: o.customerId }]);
       return after;
     });

@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'knowledge:write': '编辑与发布知识库文章',
   'credit:read': '查看客户信用',
   'credit:write': '调整客户信用、警告与封禁',
+  'analytics:read': '查看数据分析看板',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -75,6 +76,7 @@ export const STAFF_ROLES = {
       'knowledge:write',
       'credit:read',
       'credit:write',
+      'analytics:read',
     ],
   },
   finance: {
@@ -92,6 +94,7 @@ export const STAFF_ROLES = {
       'settlement:write',
       'settlement:pay',
       'commission:write',
+      'analytics:read',
     ],
   },
   support: {

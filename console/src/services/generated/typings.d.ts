@@ -93,6 +93,19 @@ declare namespace API {
     createdAt?: string;
   };
 
+  type AnalyticsQueryDTO = {
+    /** 开始日期（含），YYYY-MM-DD，默认 30 天前 */
+    from?: string;
+    /** 结束日期（含），YYYY-MM-DD，默认今天 */
+    to?: string;
+    /** 城市 ID（不填为权限内全部城市） */
+    cityId?: number;
+    /** 服务类型代码，如 outpatient */
+    categoryCode?: string;
+    /** 医院 ID */
+    hospitalId?: number;
+  };
+
   type AppHospitalQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -2233,6 +2246,58 @@ declare namespace API {
 
   type DeleteAppPatientsByIdParams = {
     id: string;
+  };
+
+  type GetAdminAnalyticsCustomersParams = {
+    /** 开始日期（含），YYYY-MM-DD，默认 30 天前 */
+    from?: string;
+    /** 结束日期（含），YYYY-MM-DD，默认今天 */
+    to?: string;
+    /** 城市 ID（不填为权限内全部城市） */
+    cityId?: number;
+    /** 服务类型代码，如 outpatient */
+    categoryCode?: string;
+    /** 医院 ID */
+    hospitalId?: number;
+  };
+
+  type GetAdminAnalyticsFinanceParams = {
+    /** 开始日期（含），YYYY-MM-DD，默认 30 天前 */
+    from?: string;
+    /** 结束日期（含），YYYY-MM-DD，默认今天 */
+    to?: string;
+    /** 城市 ID（不填为权限内全部城市） */
+    cityId?: number;
+    /** 服务类型代码，如 outpatient */
+    categoryCode?: string;
+    /** 医院 ID */
+    hospitalId?: number;
+  };
+
+  type GetAdminAnalyticsOperationsParams = {
+    /** 开始日期（含），YYYY-MM-DD，默认 30 天前 */
+    from?: string;
+    /** 结束日期（含），YYYY-MM-DD，默认今天 */
+    to?: string;
+    /** 城市 ID（不填为权限内全部城市） */
+    cityId?: number;
+    /** 服务类型代码，如 outpatient */
+    categoryCode?: string;
+    /** 医院 ID */
+    hospitalId?: number;
+  };
+
+  type GetAdminAnalyticsQualityParams = {
+    /** 开始日期（含），YYYY-MM-DD，默认 30 天前 */
+    from?: string;
+    /** 结束日期（含），YYYY-MM-DD，默认今天 */
+    to?: string;
+    /** 城市 ID（不填为权限内全部城市） */
+    cityId?: number;
+    /** 服务类型代码，如 outpatient */
+    categoryCode?: string;
+    /** 医院 ID */
+    hospitalId?: number;
   };
 
   type GetAdminAuditLogsParams = {

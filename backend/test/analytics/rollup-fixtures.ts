@@ -1,0 +1,71 @@
+import { DataSource } from 'typeorm';
+import { familySelects, customerFactsSelect, SqlDialect } from '../../src/modules/analytics/rollup-sql';
+import { MEASURES } from '../../src/modules/analytics/rollup-measures';
+
+export type Rollup = Map<string, Record<string, number>>;
+
+export function dialectOf(ds: DataSource): SqlDialect {
+  return ds.options.type === 'mysql' || ds.options.type === 'mariadb' ? 'mysql' : 'sqlite';
+}
+
+function addInto(map: Rollup, key: string, measures: Record<string, number>) {
+  const row = map.get(key) ?? {};
+  for (const [m, v] of Object.entries(measures)) row[m] = (row[m] ?? 0) + v;
+  map.set(key, row);
+}
+
+/** Drops zero measures and rows that are all zero (retractions leave such rows behind). */
+function prune(map: Rollup): Rollup {
+  const out: Rollup = new Map();
+  for (const [k, row] of map) {
+    const kept = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== 0));
+    if (Object.keys(kept).length) out.set(k, kept);
+  }
+  return out;
+}
+
+/** The rollup as a raw GROUP BY over the business tables says it should be. */
+export async function rawRollup(ds: DataSource, withHospital: boolean, byMonth = false): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const f of familySelects(dialectOf(ds))) {
+    for (const r of await ds.query(f.sql)) {
+      const key = [byMonth ? r.day.slice(0, 7) : r.day, Number(r.city_id), r.category_code, ...(withHospital ? [Number(r.hospital_id)] : [])].join('|');
+      addInto(map, key, Object.fromEntries(f.measures.map(m => [m, Number(r[m] ?? 0)])));
+    }
+  }
+  return prune(map);
+}
+
+/** What a rollup table holds. */
+export async function tableRollup(ds: DataSource, table: 'analytics_daily' | 'analytics_daily_city' | 'analytics_monthly' | 'analytics_monthly_city'): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const r of await ds.query(`SELECT * FROM ${table}`)) {
+    const key = [r.day ?? r.month, Number(r.city_id), r.category_code, ...(table.endsWith('_city') ? [] : [Number(r.hospital_id)])].join('|');
+    addInto(map, key, Object.fromEntries(MEASURES.map(m => [m, Number(r[m] ?? 0)])));
+  }
+  return prune(map);
+}
+
+/** Every (key, measure) where the two disagree, readable in a failure message. */
+export function differences(expected: Rollup, actual: Rollup, limit = 20): string[] {
+  const out: string[] = [];
+  for (const key of new Set([...expected.keys(), ...actual.keys()])) {
+    const e = expected.get(key) ?? {};
+    const a = actual.get(key) ?? {};
+    for (const m of new Set([...Object.keys(e), ...Object.keys(a)])) {
+      if ((e[m] ?? 0) !== (a[m] ?? 0)) out.push(`${key} ${m}: raw ${e[m] ?? 0}, rollup ${a[m] ?? 0}`);
+    }
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export async function customerFactsDiff(ds: DataSource): Promise<string[]> {
+  const raw = await ds.query(customerFactsSelect());
+  const kept = await ds.query('SELECT * FROM analytics_customers');
+  const norm = (r: any) =>
+    `${r.customer_id}:${r.first_order_id}:${new Date(typeof r.first_paid_at === 'string' && !/Z$/.test(r.first_paid_at) ? r.first_paid_at.replace(' ', 'T') + 'Z' : r.first_paid_at).getTime()}:${r.city_id}:${r.category_code}:${Number(r.hospital_id)}:${Number(r.paid_orders)}`;
+  const a = new Set(raw.map(norm));
+  const b = new Set(kept.map(norm));
+  return [...[...a].filter(x => !b.has(x)).map(x => `raw only ${x}`), ...[...b].filter(x => !a.has(x)).map(x => `rollup only ${x}`)].slice(0, 20);
+}
