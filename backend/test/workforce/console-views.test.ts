@@ -1,6 +1,8 @@
 import { bearer, expectError, expectOk } from '../helpers/http';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { In } from 'typeorm';
 import { toShanghaiDateString } from '../../src/common/time';
+import { Order } from '../../src/modules/orders/order.entity';
 import { ESCORT, WorkforceWorld, everyDay, setWeek, workforceWorld } from './workforce-fixtures';
 
 jest.setTimeout(180_000);
@@ -41,6 +43,10 @@ describe('console views of the workforce', () => {
 
   it('derives live status from what is true now, also on a board for another day', async () => {
     await setWeek(t, w.opsToken, ESCORT.chenXiaoyan, everyDay('00:00', '24:00'));
+    // The demo data gives 陈晓燕 an order dispatched for today 13:00: before that hour she would
+    // rightly be 已派单待出发. Send it back to the pool so the test reads the same at any hour.
+    const demoOrders = await t.dataSource.getRepository(Order).find({ where: { escortId: ESCORT.chenXiaoyan, status: In(['dispatched', 'accepted']) } });
+    for (const o of demoOrders) expectOk(await t.http().post(`/api/admin/orders/${o.id}/return-to-pool`).set(bearer(w.opsToken)).send({ reason: '测试：清空演示派单' }));
     const before = expectOk(await t.http().get('/api/admin/escort-live-status').query({ escortIds: `${ESCORT.chenXiaoyan},${ESCORT.liJing}` }).set(bearer(w.opsToken)));
     expect(before.find((r: any) => r.escortId === ESCORT.chenXiaoyan)).toMatchObject({ liveStatus: 'idle', liveStatusLabel: '空闲' });
 
