@@ -19,7 +19,9 @@ module.exports = {
     await menu.getByText('系统管理').click();
     await menu.getByText('基础数据').click();
     await menu.getByText('服务与价格').click();
-    for (const item of ['员工账号', '审计日志', '医院', '陪诊师', '服务项目', '价格规则', '报价预览']) {
+    await menu.getByText('陪诊师管理').click();
+    await menu.getByText('派单调度').click();
+    for (const item of ['员工账号', '审计日志', '医院', '服务项目', '价格规则', '报价预览', '陪诊师档案', '资质审核', '排班', '请假审批', '派单池', '派单日视图']) {
       await menu.getByText(item, { exact: true }).first().waitFor();
     }
     const body = await page.locator('body').innerText();

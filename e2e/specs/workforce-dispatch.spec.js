@@ -20,7 +20,7 @@ module.exports = {
 
     await page.getByTestId(`pool-assign-${order.id}`).click();
     const dialog = page.locator('.ant-modal-content', { hasText: `派单 ${order.orderNo}` });
-    await dialog.getByText('得分构成').waitFor({ timeout: 20000 });
+    await dialog.getByRole('columnheader', { name: '得分构成' }).waitFor({ timeout: 20000 });
     const top = dialog.locator('.ant-table-row').first();
     const topName = (await top.locator('td').nth(2).innerText()).split('\n')[0].trim();
     await top.getByText(/^距离 /).waitFor();

@@ -164,6 +164,9 @@ async function pickDate(page, day) {
   await picker.fill(day);
   await picker.press('Enter');
   await picker.press('Escape');
+  // Escape does not always close the panel: click the page title so screenshots show the page.
+  await page.locator('.ant-page-header-heading-title, .ant-pro-page-container .ant-page-header').first().click();
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
 }
 
 module.exports = { login, ok, shanghaiDay, openFromMenu, bookPaidErrand, cardPng, idCardNumber, uploadAsEscort, escortToken, pickDate };

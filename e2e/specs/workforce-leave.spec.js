@@ -25,7 +25,7 @@ module.exports = {
     await openFromMenu(page, '陪诊师管理', '请假审批', '/workforce/leaves');
     const row = page.locator('.ant-table-row', { hasText: '浏览器测试：临时就医' });
     await row.waitFor({ timeout: 20000 });
-    await row.getByText('审批').click();
+    await row.getByText('审批', { exact: true }).click();
 
     const drawer = page.locator('.ant-drawer-content');
     await drawer.getByText(order.orderNo).waitFor({ timeout: 20000 });

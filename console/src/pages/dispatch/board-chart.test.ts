@@ -1,5 +1,5 @@
 import type { BoardRow } from '@/services/workforce-models';
-import { BAR_COLORS, boardChartOption, boardLayout, clickedOrderId } from './board-chart';
+import { BAR_COLORS, barLabelStyle, boardChartOption, boardLayout, clickedOrderId } from './board-chart';
 
 const FROM = '2026-11-23T16:00:00.000Z';
 
@@ -68,5 +68,15 @@ describe('day board layout', () => {
     const layout = boardLayout(board);
     expect(clickedOrderId(layout, { seriesId: 'orders', dataIndex: 1 })).toBe(8);
     expect(clickedOrderId(layout, { seriesId: 'shifts', dataIndex: 0 })).toBeNull();
+  });
+
+  it('writes an order number in its bar when it fits, otherwise whole just after it', () => {
+    expect(barLabelStyle('PZ7', 100, 80, 20)).toMatchObject({ x: 104, fill: '#fff' });
+    expect(barLabelStyle('PZ2611240003987757', 100, 40, 20)).toMatchObject({ text: 'PZ2611240003987757', x: 144, fill: '#262626' });
+  });
+
+  it('labels every other hour on a long day', () => {
+    expect(boardChartOption(boardLayout(board)).xAxis.interval).toBe(120);
+    expect(boardChartOption({ ...boardLayout(board), hours: [8, 18] }).xAxis.interval).toBe(60);
   });
 });

@@ -63,6 +63,18 @@ export function boardLayout(board: Pick<DispatchBoard, 'from' | 'escorts'>): Boa
 
 const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
+/** Roughly how wide an order number is at 11 px (digits and Latin letters). */
+const labelWidth = (text: string) => text.length * 6.6 + 8;
+
+/**
+ * The order number inside its bar in white when it fits, otherwise in dark text just after the
+ * bar, never cut short: dispatchers read and search for whole order numbers.
+ */
+export function barLabelStyle(text: string, x: number, width: number, y: number) {
+  const fits = labelWidth(text) <= width;
+  return { text, x: fits ? x + 4 : x + width + 4, y, fill: fits ? '#fff' : '#262626', fontSize: 11, verticalAlign: 'middle' as const };
+}
+
 type Api = {
   value(dim: number): number;
   coord(point: [number, number]): [number, number];
@@ -84,12 +96,7 @@ function series(id: string, items: BoardItem[], heightShare: number, withText: b
       const height = api.size([0, 1])[1] * heightShare;
       const shape = { x: x0, y: y - height / 2, width: Math.max(x1 - x0, 3), height };
       const children: unknown[] = [{ type: 'rect', shape, style: { fill: it.color } }];
-      if (withText) {
-        children.push({
-          type: 'text',
-          style: { text: it.label, x: x0 + 4, y, fill: '#fff', fontSize: 11, verticalAlign: 'middle' },
-        });
-      }
+      if (withText) children.push({ type: 'text', style: barLabelStyle(it.label, shape.x, shape.width, y) });
       return { type: 'group', children };
     },
     tooltip: {
@@ -112,7 +119,8 @@ export function boardChartOption(layout: BoardLayout) {
       position: 'top',
       min: from * 60,
       max: to * 60,
-      interval: 60,
+      // Hour labels every hour on a short day, every two hours on a long one, so they never run together.
+      interval: to - from > 10 ? 120 : 60,
       axisLabel: { formatter: (m: number) => clock(m) },
       splitLine: { show: true, lineStyle: { color: '#f0f0f0' } },
     },

@@ -20,6 +20,7 @@ import type { CollidingOrder, EscortDetail, LiveStatusRow, ReviewDecision } from
 import { ApiError, errorMessageOf } from '@/utils/api-error';
 import { formatBp } from '@/utils/basis-points';
 import { formatDateTime } from '@/utils/time';
+import EscortFormModal from './components/escort-form-modal';
 import { LiveStatusBadge } from './index';
 
 /** 停用 / 恢复: suspension never strands orders — with assigned ones the operator sends them back to the pool. */
@@ -104,6 +105,7 @@ export default function EscortDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [statusDialog, setStatusDialog] = useState<boolean | null>(null);
   const [weekOpen, setWeekOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -149,6 +151,7 @@ export default function EscortDetailPage() {
       extra={
         <Space>
           {back}
+          {access.canWriteEscorts && <Button onClick={() => setEditing(true)}>编辑档案</Button>}
           <Button onClick={() => setWeekOpen(true)}>排班</Button>
           {canSuspend && (
             <Button danger onClick={() => setStatusDialog(true)}>
@@ -233,6 +236,15 @@ export default function EscortDetailPage() {
         onClose={() => setStatusDialog(null)}
         onDone={(text) => {
           setStatusDialog(null);
+          message.success(text);
+          load();
+        }}
+      />
+      <EscortFormModal
+        escort={editing ? escort : null}
+        onClose={() => setEditing(false)}
+        onSaved={(text) => {
+          setEditing(false);
           message.success(text);
           load();
         }}

@@ -1,8 +1,9 @@
 import type { ProColumns } from '@ant-design/pro-components';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { history, useAccess } from '@umijs/max';
-import { Badge, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import type { ActionType } from '@ant-design/pro-components';
+import { App, Badge, Button, Space, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { ESCORT_LEVEL, ESCORT_STATUS, GENDER, enumLabel, toValueEnum } from '@/constants/enums';
 import { LIVE_STATUS } from '@/constants/workforce';
 import { cityValueEnum, useCities } from '@/hooks/use-reference-data';
@@ -10,6 +11,7 @@ import { getAdminEscortLiveStatus, getAdminEscorts } from '@/services/generated'
 import type { Page } from '@/services/models';
 import type { EscortProfile, LiveStatusRow } from '@/services/workforce-models';
 import { toPageQuery } from '@/utils/pro-table';
+import EscortFormModal from './components/escort-form-modal';
 
 export function LiveStatusBadge({ status }: { status: LiveStatusRow['liveStatus'] | undefined }) {
   if (!status) return <Typography.Text type="secondary">-</Typography.Text>;
@@ -22,6 +24,9 @@ export default function EscortsPage() {
   const access = useAccess();
   const { data: cities } = useCities(access.canReadCities);
   const [live, setLive] = useState<Record<number, LiveStatusRow['liveStatus']>>({});
+  const [creating, setCreating] = useState(false);
+  const ref = useRef<ActionType>();
+  const { message } = App.useApp();
 
   const columns: ProColumns<EscortProfile>[] = [
     { title: '关键字', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '姓名' } },
@@ -71,6 +76,16 @@ export default function EscortsPage() {
     <PageContainer>
       <ProTable<EscortProfile>
         headerTitle="陪诊师"
+        actionRef={ref}
+        toolBarRender={() =>
+          access.canWriteEscorts
+            ? [
+                <Button key="new" type="primary" onClick={() => setCreating(true)}>
+                  登记陪诊师
+                </Button>,
+              ]
+            : []
+        }
         rowKey="id"
         columns={columns}
         search={{ labelWidth: 'auto' }}
@@ -85,6 +100,15 @@ export default function EscortsPage() {
               .catch(() => setLive({}));
           }
           return { data: page.list, total: page.total, success: true };
+        }}
+      />
+      <EscortFormModal
+        escort={creating ? 'new' : null}
+        onClose={() => setCreating(false)}
+        onSaved={(text) => {
+          setCreating(false);
+          message.success(text);
+          ref.current?.reload();
         }}
       />
     </PageContainer>

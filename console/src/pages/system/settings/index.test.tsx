@@ -53,6 +53,22 @@ describe('business settings', () => {
     expect(templates.getByText('order_reminder')).toBeInTheDocument();
   });
 
+  it('saves the workforce rules: accept timeout, travel buffer, expiry warning and late departure', async () => {
+    save.mockImplementation((async (_p: unknown, body: unknown) => body) as never);
+    await renderPage({ canReadSettings: true, canWriteSettings: true });
+    const card = cardOf('陪诊师与派单');
+    expect(document.getElementById('workforceRulesForm_acceptTimeoutMinutes')).toHaveValue('30');
+    fireEvent.change(document.getElementById('workforceRulesForm_acceptTimeoutMinutes') as HTMLElement, { target: { value: '45' } });
+    clickButton(card, '保存派单设置');
+    await waitFor(() =>
+      expect(save).toHaveBeenCalledWith(
+        { key: 'workforce' },
+        { acceptTimeoutMinutes: 45, travelBufferMinutes: 30, expiryWarningDays: 30, lateDepartMinutes: 30 },
+        { skipErrorHandler: true },
+      ),
+    );
+  });
+
   it('saves the cancellation tiers as basis points', async () => {
     save.mockImplementation((async (_p: unknown, body: unknown) => body) as never);
     await renderPage({ canReadSettings: true, canWriteSettings: true });

@@ -104,11 +104,14 @@ export default function ReviewDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title="证件照片" extra={<Typography.Text type="secondary">查看身份证会留下审计记录</Typography.Text>}>
+          <Card title="证件与证书照片" extra={<Typography.Text type="secondary">查看身份证会留下审计记录</Typography.Text>}>
             <Space wrap align="start">
               <AuthFileView url={detail.files.idFront} title="身份证人像面" width={260} height={180} />
               <AuthFileView url={detail.files.idBack} title="身份证国徽面" width={260} height={180} />
               <AuthFileView url={detail.files.photo} title="形象照" width={180} height={180} />
+              {detail.credentials.map((c) => (
+                <AuthFileView key={c.id} url={c.fileUrl} title={`${c.typeLabel} ${c.certificateNo}`} width={260} height={180} />
+              ))}
             </Space>
           </Card>
           <Card title="资质证书（健康证、培训证书等）" style={{ marginTop: 16 }}>

@@ -49,6 +49,7 @@ export default function CredentialTable({ rows, warningDays, canReview, showEsco
     {
       title: '审核',
       key: 'review',
+      width: 140,
       render: (_, c) => (c.reviewedByName ? `${c.reviewedByName}${c.rejectReason ? `：${c.rejectReason}` : ''}` : '-'),
     },
     {
@@ -79,7 +80,15 @@ export default function CredentialTable({ rows, warningDays, canReview, showEsco
 
   return (
     <>
-      <Table<Credential> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={false} locale={{ emptyText: '暂无证书' }} />
+      <Table<Credential>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: '暂无证书' }}
+      />
       <Modal open={viewing !== null} title={viewing ? `${viewing.typeLabel} ${viewing.certificateNo}` : ''} footer={null} onCancel={() => setViewing(null)} width={640} destroyOnHidden>
         {viewing && <AuthFileView url={viewing.fileUrl} title={viewing.typeLabel} width={580} height={400} />}
       </Modal>
