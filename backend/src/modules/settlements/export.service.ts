@@ -30,7 +30,7 @@ interface ExportSource {
   rows(): AsyncGenerator<Cell[]>;
 }
 
-const PAGE = 5000;
+const PAGE = 1000;
 const PROGRESS_EVERY = 5000;
 const KEEP_FILES_MS = 24 * 3600_000;
 
@@ -39,7 +39,7 @@ const PAYMENT_STATUS_LABELS: Record<string, string> = { pending: '待支付', su
 
 /**
  * Exports of settlement statements, their items, payouts, payments and refunds, as xlsx or CSV.
- * Rows are read in keyset pages of 5,000 and written through a streaming writer, so memory stays
+ * Rows are read in keyset pages of 1,000 and written through a streaming writer, so memory stays
  * flat whatever the row count. Long exports run as jobs the console polls for progress.
  */
 @Provide()
