@@ -28,6 +28,10 @@ const ROLE_PERMISSIONS: Record<string, string[]> = {
     'payment:read',
     'refund:write',
     'refund:approve',
+    'settlement:read',
+    'settlement:write',
+    'settlement:pay',
+    'commission:write',
   ],
   ops: [
     'dashboard:read',
