@@ -246,6 +246,10 @@ describe('settlement runs, through the real app', () => {
       await (await t.app.getApplicationContext().getAsync(ExportService)).settled(csvJob.id);
       const csv = await t.http().get(`/api/admin/exports/${csvJob.id}/download`).set(bearer(finance));
       expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
+      // Each row names its order and its Shanghai times.
+      const refundRow = csv.text.split('\r\n').find(l => l.includes('HYPERLINK')) as string;
+      expect(refundRow).toContain(b.orderNo);
+      expect(refundRow).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       expect(csv.text.trimEnd().split('\r\n').pop()).toMatch(/^合计,/);
       expect((await get('/api/admin/exports')).map((j: any) => j.id)).toEqual(expect.arrayContaining([job.id, csvJob.id]));
     });

@@ -4,6 +4,40 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Payment } from './payment.entity';
 import { Refund } from './refund.entity';
 
+/** A payment as an export row needs it, read raw (no entity objects: exports read hundreds of thousands). */
+export interface PaymentRow {
+  id: number;
+  orderId: number;
+  outTradeNo: string;
+  channelTransactionId: string | null;
+  channel: string;
+  status: string;
+  amountFen: number;
+  createdAt: Date | null;
+  paidAt: Date | null;
+}
+
+export interface RefundRow {
+  id: number;
+  orderId: number;
+  outRefundNo: string;
+  source: string;
+  status: string;
+  amountFen: number;
+  reason: string;
+  requestedByName: string;
+  createdAt: Date | null;
+  succeededAt: Date | null;
+}
+
+/** mysql2 (timezone Z) gives Dates; SQLite gives UTC text 'YYYY-MM-DD HH:MM:SS[.sss]'. */
+function rawDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
+  const text = String(v);
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
 export interface MoneyRangeFilter {
   /** Inclusive; by the time the money moved (paid_at / succeeded_at), or by creation when `status` is not the final one. */
   from?: Date;
@@ -45,17 +79,51 @@ export class PaymentReportService {
     return this.paymentQuery(f).getCount();
   }
 
-  /** Payments after `afterId`, by id, at most `limit`. */
-  paymentsPage(f: MoneyRangeFilter, afterId: number, limit: number): Promise<Payment[]> {
-    return this.paymentQuery(f).andWhere('p.id > :afterId', { afterId }).orderBy('p.id', 'ASC').take(limit).getMany();
+  /** Payments after `afterId`, by id, at most `limit`, as plain rows (exports). */
+  async paymentRows(f: MoneyRangeFilter, afterId: number, limit: number): Promise<PaymentRow[]> {
+    const raw = await this.paymentQuery(f)
+      .select(['p.id AS id', 'p.order_id AS orderId', 'p.out_trade_no AS outTradeNo', 'p.channel_transaction_id AS tx', 'p.channel AS channel', 'p.status AS status', 'p.amount_fen AS amountFen', 'p.created_at AS createdAt', 'p.paid_at AS paidAt'])
+      .andWhere('p.id > :afterId', { afterId })
+      .orderBy('p.id', 'ASC')
+      .limit(limit)
+      .getRawMany();
+    return raw.map(r => ({
+      id: Number(r.id),
+      orderId: Number(r.orderId),
+      outTradeNo: r.outTradeNo,
+      channelTransactionId: r.tx ?? null,
+      channel: r.channel,
+      status: r.status,
+      amountFen: Number(r.amountFen),
+      createdAt: rawDate(r.createdAt),
+      paidAt: rawDate(r.paidAt),
+    }));
+  }
+
+  /** Refunds after `afterId`, by id, at most `limit`, as plain rows (exports). */
+  async refundRows(f: MoneyRangeFilter, afterId: number, limit: number): Promise<RefundRow[]> {
+    const raw = await this.refundQuery(f)
+      .select(['r.id AS id', 'r.order_id AS orderId', 'r.out_refund_no AS outRefundNo', 'r.source AS source', 'r.status AS status', 'r.amount_fen AS amountFen', 'r.reason AS reason', 'r.requested_by_name AS requestedByName', 'r.created_at AS createdAt', 'r.succeeded_at AS succeededAt'])
+      .andWhere('r.id > :afterId', { afterId })
+      .orderBy('r.id', 'ASC')
+      .limit(limit)
+      .getRawMany();
+    return raw.map(r => ({
+      id: Number(r.id),
+      orderId: Number(r.orderId),
+      outRefundNo: r.outRefundNo,
+      source: r.source,
+      status: r.status,
+      amountFen: Number(r.amountFen),
+      reason: r.reason,
+      requestedByName: r.requestedByName,
+      createdAt: rawDate(r.createdAt),
+      succeededAt: rawDate(r.succeededAt),
+    }));
   }
 
   countRefunds(f: MoneyRangeFilter): Promise<number> {
     return this.refundQuery(f).getCount();
-  }
-
-  refundsPage(f: MoneyRangeFilter, afterId: number, limit: number): Promise<Refund[]> {
-    return this.refundQuery(f).andWhere('r.id > :afterId', { afterId }).orderBy('r.id', 'ASC').take(limit).getMany();
   }
 
   /** Money that came in and went back in `[from, to)`: succeeded payments by paid time, succeeded refunds by success time. */

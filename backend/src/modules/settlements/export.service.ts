@@ -39,7 +39,7 @@ const PAYMENT_STATUS_LABELS: Record<string, string> = { pending: '待支付', su
 
 /**
  * Exports of settlement statements, their items, payouts, payments and refunds, as xlsx or CSV.
- * Rows are read in keyset pages of 2,000 and written through a streaming writer, so memory stays
+ * Rows are read in keyset pages of 1,000 and written through a streaming writer, so memory stays
  * flat whatever the row count. Long exports run as jobs the console polls for progress.
  */
 @Provide()
@@ -322,9 +322,9 @@ export class ExportService {
       async *rows() {
         let after = 0;
         for (;;) {
-          const page = await reports.paymentsPage(filter, after, PAGE);
-          const briefs = await settlements.orders.briefs(page.map(x => x.orderId));
-          for (const x of page) yield [x.id, briefs.get(x.orderId)?.orderNo ?? '', x.outTradeNo, x.channelTransactionId ?? '', x.channel, PAYMENT_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.createdAt, x.paidAt];
+          const page = await reports.paymentRows(filter, after, PAGE);
+          const orderNos = await settlements.orders.orderNos(page.map(x => x.orderId));
+          for (const x of page) yield [x.id, orderNos.get(x.orderId) ?? '', x.outTradeNo, x.channelTransactionId ?? '', x.channel, PAYMENT_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.createdAt, x.paidAt];
           if (page.length < PAGE) return;
           after = page[page.length - 1].id;
         }
@@ -354,9 +354,9 @@ export class ExportService {
       async *rows() {
         let after = 0;
         for (;;) {
-          const page = await reports.refundsPage(filter, after, PAGE);
-          const briefs = await settlements.orders.briefs(page.map(x => x.orderId));
-          for (const x of page) yield [x.id, briefs.get(x.orderId)?.orderNo ?? '', x.outRefundNo, x.source, REFUND_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.reason, x.requestedByName, x.createdAt, x.succeededAt];
+          const page = await reports.refundRows(filter, after, PAGE);
+          const orderNos = await settlements.orders.orderNos(page.map(x => x.orderId));
+          for (const x of page) yield [x.id, orderNos.get(x.orderId) ?? '', x.outRefundNo, x.source, REFUND_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.reason, x.requestedByName, x.createdAt, x.succeededAt];
           if (page.length < PAGE) return;
           after = page[page.length - 1].id;
         }
