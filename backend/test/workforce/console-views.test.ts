@@ -1,8 +1,7 @@
 import { bearer, expectError, expectOk } from '../helpers/http';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { In } from 'typeorm';
 import { toShanghaiDateString } from '../../src/common/time';
-import { Order } from '../../src/modules/orders/order.entity';
+import { Escort } from '../../src/modules/escorts/escort.entity';
 import { ESCORT, WorkforceWorld, everyDay, setWeek, workforceWorld } from './workforce-fixtures';
 
 jest.setTimeout(180_000);
@@ -42,13 +41,13 @@ describe('console views of the workforce', () => {
   });
 
   it('derives live status from what is true now, also on a board for another day', async () => {
-    await setWeek(t, w.opsToken, ESCORT.chenXiaoyan, everyDay('00:00', '24:00'));
-    // The demo data gives 陈晓燕 an order dispatched for today 13:00: before that hour she would
-    // rightly be 已派单待出发. Send it back to the pool so the test reads the same at any hour.
-    const demoOrders = await t.dataSource.getRepository(Order).find({ where: { escortId: ESCORT.chenXiaoyan, status: In(['dispatched', 'accepted']) } });
-    for (const o of demoOrders) expectOk(await t.http().post(`/api/admin/orders/${o.id}/return-to-pool`).set(bearer(w.opsToken)).send({ reason: '测试：清空演示派单' }));
-    const before = expectOk(await t.http().get('/api/admin/escort-live-status').query({ escortIds: `${ESCORT.chenXiaoyan},${ESCORT.liJing}` }).set(bearer(w.opsToken)));
-    expect(before.find((r: any) => r.escortId === ESCORT.chenXiaoyan)).toMatchObject({ liveStatus: 'idle', liveStatusLabel: '空闲' });
+    // A fresh escort with nothing assigned, so the answer does not depend on the demo orders around today.
+    const created = expectOk(await t.http().post('/api/admin/escorts').set(bearer(w.opsToken)).send({ cityId: 1, name: '孙丽', phone: '13900000077', gender: 'female' }));
+    await t.dataSource.getRepository(Escort).update({ id: created.id }, { status: 'active' });
+    await setWeek(t, w.opsToken, created.id, everyDay('00:00', '24:00'));
+    const before = expectOk(await t.http().get('/api/admin/escort-live-status').query({ escortIds: `${created.id},${ESCORT.liJing}` }).set(bearer(w.opsToken)));
+    expect(before.map((r: any) => r.escortId)).toEqual([ESCORT.liJing, created.id]);
+    expect(before.find((r: any) => r.escortId === created.id)).toMatchObject({ liveStatus: 'idle', liveStatusLabel: '空闲' });
 
     const now = Date.now();
     const leave = expectOk(
@@ -56,18 +55,18 @@ describe('console views of the workforce', () => {
         .http()
         .post('/api/admin/leaves')
         .set(bearer(w.opsToken))
-        .send({ escortId: ESCORT.chenXiaoyan, type: 'sick', reason: '临时发烧', startAt: new Date(now - 30 * 60_000).toISOString(), endAt: new Date(now + 2 * 3600_000).toISOString() }),
+        .send({ escortId: created.id, type: 'sick', reason: '临时发烧', startAt: new Date(now - 30 * 60_000).toISOString(), endAt: new Date(now + 2 * 3600_000).toISOString() }),
     );
-    expectOk(await t.http().post(`/api/admin/leaves/${leave.id}/approve`).set(bearer(w.opsToken)).send({ returnToPool: true, reason: '批准' }));
+    expectOk(await t.http().post(`/api/admin/leaves/${leave.id}/approve`).set(bearer(w.opsToken)).send({ reason: '批准' }));
 
-    const live = expectOk(await t.http().get('/api/admin/escort-live-status').query({ escortIds: String(ESCORT.chenXiaoyan) }).set(bearer(w.opsToken)));
-    expect(live).toEqual([{ escortId: ESCORT.chenXiaoyan, liveStatus: 'on_leave', liveStatusLabel: '请假' }]);
+    const live = expectOk(await t.http().get('/api/admin/escort-live-status').query({ escortIds: String(created.id) }).set(bearer(w.opsToken)));
+    expect(live).toEqual([{ escortId: created.id, liveStatus: 'on_leave', liveStatusLabel: '请假' }]);
     // The board for the day after tomorrow still says what she is doing now.
-    const board = expectOk(await t.http().get('/api/admin/dispatch/board').query({ date: day(2) }).set(bearer(w.opsToken)));
-    expect(board.escorts.find((r: any) => r.escortId === ESCORT.chenXiaoyan)).toMatchObject({ liveStatus: 'on_leave', leaves: [] });
+    const board = expectOk(await t.http().get('/api/admin/dispatch/board').query({ date: day(2), pageSize: 100 }).set(bearer(w.opsToken)));
+    expect(board.escorts.find((r: any) => r.escortId === created.id)).toMatchObject({ liveStatus: 'on_leave', leaves: [] });
 
     // Escorts outside the staff member's cities are left out, not reported.
-    expect(expectOk(await t.http().get('/api/admin/escort-live-status').query({ escortIds: String(ESCORT.chenXiaoyan) }).set(bearer(w.opsBjToken)))).toEqual([]);
+    expect(expectOk(await t.http().get('/api/admin/escort-live-status').query({ escortIds: String(created.id) }).set(bearer(w.opsBjToken)))).toEqual([]);
     expectError(await t.http().get('/api/admin/escort-live-status').query({ escortIds: '1;2' }).set(bearer(w.opsToken)), 400, 'VALIDATION_FAILED');
   });
 });

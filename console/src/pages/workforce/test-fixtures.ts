@@ -1,6 +1,6 @@
 /** Workforce answers as the backend gives them, for the page tests. */
 import { brief } from '@/pages/dispatch/test-fixtures';
-import type { ApplicationDetail, LeaveDetail } from '@/services/workforce-models';
+import type { ApplicationDetail, LeaveDetail, ShiftTemplate, TeamCalendar } from '@/services/workforce-models';
 
 export const leave: LeaveDetail = {
   id: 5,
@@ -72,3 +72,32 @@ export const application: ApplicationDetail = {
   ],
   history: [],
 };
+
+export const team: TeamCalendar = {
+  from: '2026-11-23',
+  to: '2026-11-29',
+  total: 1,
+  page: 1,
+  pageSize: 20,
+  list: [
+    {
+      escortId: 1,
+      name: '李静',
+      level: 'senior',
+      levelLabel: '中级',
+      weekly: [{ weekday: 1, start: '08:00', end: '17:00' }],
+      days: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'].map((date, i) => ({
+        date,
+        weekday: i + 1,
+        weekdayLabel: '',
+        ranges: i === 1 ? [] : [{ start: '08:00', end: '17:00' }],
+        exceptions:
+          i === 1
+            ? [{ id: 9, escortId: 1, date, kind: 'off' as const, kindLabel: '休息', start: null, end: null, wholeDay: true, note: '体检', createdByName: '上海运营', createdAt: '2026-11-20T02:00:00.000Z' }]
+            : [],
+      })),
+    },
+  ],
+};
+
+export const templates: ShiftTemplate[] = [{ id: 2, name: '工作日白班', ranges: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '17:00' })), updatedAt: '2026-11-20T02:00:00.000Z' }];
