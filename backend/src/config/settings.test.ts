@@ -52,10 +52,10 @@ describe('settings', () => {
   });
 
   it('refuse real WeChat Pay with any part of its configuration missing or wrong', () => {
-    const incomplete = loadSettings({ ...productionEnv, WECHATPAY_APIV3_KEY: 'short', WECHATPAY_PUBLIC_KEY_ID: '', WECHATPAY_NOTIFY_URL: 'http://escort.example.com/notify' }, 'production');
+    const incomplete = loadSettings({ ...productionEnv, WECHATPAY_APIV3_KEY: 'short', WECHATPAY_PUBLIC_KEY_ID: '', WECHATPAY_CERT_DOWNLOAD: 'false', WECHATPAY_NOTIFY_URL: 'http://escort.example.com/notify' }, 'production');
     const problems = productionProblems(incomplete).join('\n');
     expect(problems).toMatch(/WECHATPAY_APIV3_KEY/);
-    expect(problems).toMatch(/WECHATPAY_PLATFORM_CERTS or WECHATPAY_PUBLIC_KEY_ID/);
+    expect(problems).toMatch(/WECHATPAY_PLATFORM_CERTS, WECHATPAY_PUBLIC_KEY_ID \+ WECHATPAY_PUBLIC_KEY, or WECHATPAY_CERT_DOWNLOAD=true are needed/);
     expect(problems).toMatch(/WECHATPAY_NOTIFY_URL must be a public https URL/);
     expect(productionProblems(loadSettings({ ...productionEnv, PAYMENT_PROVIDER: 'alipay' }, 'production')).join('\n')).toMatch(/PAYMENT_PROVIDER=alipay is unknown/);
     const s = loadSettings(productionEnv, 'production');
