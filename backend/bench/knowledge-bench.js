@@ -17,7 +17,17 @@
  * Env: BENCH_ARTICLES, BENCH_REQUESTS (default 400), BENCH_DB, DB_HOST/DB_PORT/DB_USER/DB_PASSWORD.
  */
 const path = require('path');
+const os = require('os');
 process.env.NODE_ENV = 'unittest';
+// A fresh database every run, as the tests do: in-memory SQLite, uploads and logs in a temp folder.
+process.env.DATA_DIR = require('fs').mkdtempSync(path.join(os.tmpdir(), 'escort-kbbench-'));
+process.env.LOG_DIR = process.env.LOG_DIR || path.join(os.tmpdir(), 'escort-kbbench-logs');
+process.env.SEED_DEMO = 'true';
+if ((process.env.BENCH_DB || 'sqlite') !== 'mysql') {
+  process.env.DB_TYPE = 'sqlite';
+  process.env.DB_SQLITE_FILE = ':memory:';
+  delete process.env.DATABASE_URL;
+}
 require('ts-node').register({ transpileOnly: true, project: path.resolve(__dirname, '../tsconfig.test.json') });
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 10000);
