@@ -5,6 +5,7 @@ import { staffToken, startTestApp, TestApp } from '../helpers/test-app';
 import { paidOrder, paymentWorld, PaymentWorld, repos } from '../payments/payment-fixtures';
 import { AuditLog } from '../../src/modules/audit/audit-log.entity';
 import { toShanghaiDateString } from '../../src/common/time';
+import { ExportService } from '../../src/modules/settlements/export.service';
 
 jest.setTimeout(300_000);
 
@@ -104,6 +105,29 @@ describe('reconciliation against the sandbox’s daily trade bill', () => {
     expect(range.reconciledDays).toBe(range.list.length);
     expect(range.counts.missing_ours).toBe(range.list.reduce((s: number, d: any) => s + d.counts.missing_ours, 0));
     expect(expectOk(await t.http().get('/api/admin/reconciliation/days/2026-10-01').set(bearer(financeToken)))).toEqual({ billDate: '2026-10-01', run: null, items: [] });
+  });
+
+  it('exports the report of a range: the newest run of each day, each mismatch with both sides and its explanation', async () => {
+    const post = (body: object) => t.http().post('/api/admin/exports').set(bearer(financeToken)).send(body);
+    const from = '2026-11-21T00:00:00+08:00';
+    const to = new Date(new Date(`${today}T00:00:00+08:00`).getTime()).toISOString();
+    const job = expectOk(await post({ kind: 'reconciliation', format: 'csv', from, to }));
+    await (await t.app.getApplicationContext().getAsync(ExportService)).settled(job.id);
+    expect(expectOk(await t.http().get(`/api/admin/exports/${job.id}`).set(bearer(financeToken)))).toMatchObject({ status: 'succeeded', rowsWritten: 12, totalRows: 12 });
+    const csv = (await t.http().get(`/api/admin/exports/${job.id}/download`).set(bearer(financeToken))).text;
+    const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(rows[0].split(',').slice(0, 5)).toEqual(['账单日期', '类型', '商户单号', '通道交易号', '差异']);
+    // 7 from the imported fixture day, 5 from yesterday's newest run (the older run's 5 are not repeated).
+    const body = rows.slice(1, -1);
+    expect(body).toHaveLength(12);
+    expect(body.filter(r => r.startsWith('2026-11-21,'))).toHaveLength(7);
+    const explained = body.find(r => r.includes('金额不符')) as string;
+    expect(explained).toContain(',是,渠道侧调账，已与微信支付核实,');
+    expect(body.filter(r => r.includes(',否,'))).toHaveLength(11);
+    expect(rows[rows.length - 1]).toMatch(/^合计,/);
+    // A range is required and bounded like the report.
+    expectError(await post({ kind: 'reconciliation', format: 'csv' }), 400, 'VALIDATION_FAILED');
+    expectError(await post({ kind: 'reconciliation', format: 'xlsx', from: '2026-01-01T00:00:00+08:00', to: '2026-12-31T00:00:00+08:00' }), 400, 'VALIDATION_FAILED');
   });
 
   it('refuses a malformed bill, a bill of another day, today’s bill, bad dates and people without the permission', async () => {

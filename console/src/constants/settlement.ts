@@ -39,7 +39,7 @@ export const COMMISSION_STATE = {
   superseded: { label: '已被取代', color: 'default', status: 'Default' },
 } as const satisfies Record<'in_force' | 'scheduled' | 'superseded', EnumEntry>;
 
-export type ExportKind = 'settlement_lines' | 'settlement_items' | 'payouts' | 'payments' | 'refunds';
+export type ExportKind = 'settlement_lines' | 'settlement_items' | 'payouts' | 'payments' | 'refunds' | 'reconciliation';
 
 export const EXPORT_KIND: Record<ExportKind, string> = {
   settlement_lines: '结算单',
@@ -47,6 +47,7 @@ export const EXPORT_KIND: Record<ExportKind, string> = {
   payouts: '打款记录',
   payments: '支付记录',
   refunds: '退款记录',
+  reconciliation: '对账差异',
 };
 
 export const PAYOUT_METHOD = {

@@ -387,16 +387,6 @@ export class OrderQueryService {
     return this.orders.find({ where, order: { startAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Order numbers by id, read raw (exports look up a page of a thousand at a time). */
-  async orderNos(orderIds: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(orderIds)];
-    const result = new Map<number, string>();
-    if (!unique.length) return result;
-    const rows = await this.orders.createQueryBuilder('o').select(['o.id AS id', 'o.order_no AS orderNo']).where('o.id IN (:...ids)', { ids: unique }).getRawMany();
-    for (const r of rows) result.set(Number(r.id), r.orderNo);
-    return result;
-  }
-
   /** What a settlement statement shows of its orders (number, service, city, times, amounts), by id. */
   async briefs(orderIds: number[]): Promise<Map<number, { orderNo: string; serviceName: string; categoryCode: string; cityId: number; completedAt: Date | null; paidFen: number; status: OrderStatus }>> {
     const result = new Map();

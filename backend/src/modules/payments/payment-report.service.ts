@@ -3,11 +3,13 @@ import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Payment } from './payment.entity';
 import { Refund } from './refund.entity';
+import { Order } from '../orders/order.entity';
 
 /** A payment as an export row needs it, read raw (no entity objects: exports read hundreds of thousands). */
 export interface PaymentRow {
   id: number;
   orderId: number;
+  orderNo: string;
   outTradeNo: string;
   channelTransactionId: string | null;
   channel: string;
@@ -20,6 +22,7 @@ export interface PaymentRow {
 export interface RefundRow {
   id: number;
   orderId: number;
+  orderNo: string;
   outRefundNo: string;
   source: string;
   status: string;
@@ -81,8 +84,10 @@ export class PaymentReportService {
 
   /** Payments after `afterId`, by id, at most `limit`, as plain rows (exports). */
   async paymentRows(f: MoneyRangeFilter, afterId: number, limit: number): Promise<PaymentRow[]> {
+    // The order number comes in the same query (primary-key join): one round trip per page.
     const raw = await this.paymentQuery(f)
-      .select(['p.id AS id', 'p.order_id AS orderId', 'p.out_trade_no AS outTradeNo', 'p.channel_transaction_id AS tx', 'p.channel AS channel', 'p.status AS status', 'p.amount_fen AS amountFen', 'p.created_at AS createdAt', 'p.paid_at AS paidAt'])
+      .leftJoin(Order, 'o', 'o.id = p.order_id')
+      .select(['p.id AS id', 'p.order_id AS orderId', 'o.order_no AS orderNo', 'p.out_trade_no AS outTradeNo', 'p.channel_transaction_id AS tx', 'p.channel AS channel', 'p.status AS status', 'p.amount_fen AS amountFen', 'p.created_at AS createdAt', 'p.paid_at AS paidAt'])
       .andWhere('p.id > :afterId', { afterId })
       .orderBy('p.id', 'ASC')
       .limit(limit)
@@ -90,6 +95,7 @@ export class PaymentReportService {
     return raw.map(r => ({
       id: Number(r.id),
       orderId: Number(r.orderId),
+      orderNo: r.orderNo ?? '',
       outTradeNo: r.outTradeNo,
       channelTransactionId: r.tx ?? null,
       channel: r.channel,
@@ -103,7 +109,8 @@ export class PaymentReportService {
   /** Refunds after `afterId`, by id, at most `limit`, as plain rows (exports). */
   async refundRows(f: MoneyRangeFilter, afterId: number, limit: number): Promise<RefundRow[]> {
     const raw = await this.refundQuery(f)
-      .select(['r.id AS id', 'r.order_id AS orderId', 'r.out_refund_no AS outRefundNo', 'r.source AS source', 'r.status AS status', 'r.amount_fen AS amountFen', 'r.reason AS reason', 'r.requested_by_name AS requestedByName', 'r.created_at AS createdAt', 'r.succeeded_at AS succeededAt'])
+      .leftJoin(Order, 'o', 'o.id = r.order_id')
+      .select(['r.id AS id', 'r.order_id AS orderId', 'o.order_no AS orderNo', 'r.out_refund_no AS outRefundNo', 'r.source AS source', 'r.status AS status', 'r.amount_fen AS amountFen', 'r.reason AS reason', 'r.requested_by_name AS requestedByName', 'r.created_at AS createdAt', 'r.succeeded_at AS succeededAt'])
       .andWhere('r.id > :afterId', { afterId })
       .orderBy('r.id', 'ASC')
       .limit(limit)
@@ -111,6 +118,7 @@ export class PaymentReportService {
     return raw.map(r => ({
       id: Number(r.id),
       orderId: Number(r.orderId),
+      orderNo: r.orderNo ?? '',
       outRefundNo: r.outRefundNo,
       source: r.source,
       status: r.status,

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { Between, Repository } from 'typeorm';
+import { Between, In, MoreThan, Repository } from 'typeorm';
 import { ReconciliationRun } from './reconciliation-run.entity';
 import { ReconciliationItem } from './reconciliation-item.entity';
 import { matchTradeBill, MatchOutcome, RECON_RESULT_LABELS, RECON_RESULTS, ReconResult } from './bill-matching';
@@ -189,6 +189,31 @@ export class ReconciliationService {
     const totals = { theirPaidFen: 0, theirRefundedFen: 0, ourPaidFen: 0, ourRefundedFen: 0 };
     for (const d of list) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d.totals[k];
     return { from, to, days, reconciledDays: list.length, list, counts, totals, unexplained: list.reduce((s, d) => s + d.unexplained, 0) };
+  }
+
+  /**
+   * The newest run of each reconciled day in [from, to] (Shanghai days, inclusive, at most 92):
+   * an export reads the mismatches of these runs, like the range report counts them.
+   */
+  async newestRunIds(from: string, to: string): Promise<number[]> {
+    const start = shanghaiDay(from).from;
+    const end = shanghaiDay(to).from;
+    const days = Math.round((end.getTime() - start.getTime()) / 86_400_000) + 1;
+    if (days < 1 || days > MAX_RANGE_DAYS) throw Errors.validation(`日期范围需在 1 到 ${MAX_RANGE_DAYS} 天之间`);
+    const runs = await this.runs.find({ where: { billDate: Between(from, to) }, select: { id: true, billDate: true }, order: { id: 'DESC' } });
+    const newest = new Map<string, number>();
+    for (const r of runs) if (!newest.has(r.billDate)) newest.set(r.billDate, r.id);
+    return [...newest.values()];
+  }
+
+  /** Mismatches of the given runs after `afterId`, by id, at most `limit` (exports page through them). */
+  async itemsPage(runIds: number[], afterId: number, limit: number): Promise<ReconciliationItem[]> {
+    if (!runIds.length) return [];
+    return this.items.find({ where: { runId: In(runIds), id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
+  }
+
+  countItems(runIds: number[]): Promise<number> {
+    return runIds.length ? this.items.count({ where: { runId: In(runIds) } }) : Promise.resolve(0);
   }
 
   /** Marks a mismatch explained with a note, once (compare-and-swap), audited. */

@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ExportKind = 'settlement_lines' | 'settlement_items' | 'payouts' | 'payments' | 'refunds';
+export type ExportKind = 'settlement_lines' | 'settlement_items' | 'payouts' | 'payments' | 'refunds' | 'reconciliation';
 export const EXPORT_KINDS: Record<ExportKind, string> = {
   settlement_lines: '结算单（每位陪诊师一行）',
   settlement_items: '结算明细（订单、退款、扣款、调整）',
   payouts: '打款记录',
   payments: '支付记录',
   refunds: '退款记录',
+  reconciliation: '对账差异（区间内每天最新一次对账）',
 };
 export type ExportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 

@@ -10,6 +10,9 @@ import { SettlementItem, SettlementLine, SettlementPayout, SettlementRun } from 
 import { SETTLEMENT_ITEM_KINDS } from './settlement-math';
 import { SettlementService } from './settlement.service';
 import { PaymentReportService } from '../payments/payment-report.service';
+import { ReconciliationService } from '../reconciliation/reconciliation.service';
+import { RECON_RESULT_LABELS } from '../reconciliation/bill-matching';
+import { toShanghaiDateString } from '../../common/time';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { Cell, ExportColumn, ExportFormat, createTableWriter } from '../../common/export/table-export';
 import { Errors } from '../../common/errors';
@@ -65,6 +68,9 @@ export class ExportService {
 
   @Inject()
   paymentReports: PaymentReportService;
+
+  @Inject()
+  reconciliation: ReconciliationService;
 
   @Inject()
   audit: AuditService;
@@ -196,6 +202,7 @@ export class ExportService {
     }
     if (kind === 'payouts') return this.payoutsSource(p.runId);
     if (kind === 'payments') return this.paymentsSource(p);
+    if (kind === 'reconciliation') return this.reconciliationSource(p);
     return this.refundsSource(p);
   }
 
@@ -303,7 +310,6 @@ export class ExportService {
 
   private paymentsSource(p: ExportParams): ExportSource {
     const reports = this.paymentReports;
-    const settlements = this.settlements;
     const filter = { from: p.from, to: p.to, status: p.status };
     return {
       title: '支付记录',
@@ -323,8 +329,7 @@ export class ExportService {
         let after = 0;
         for (;;) {
           const page = await reports.paymentRows(filter, after, PAGE);
-          const orderNos = await settlements.orders.orderNos(page.map(x => x.orderId));
-          for (const x of page) yield [x.id, orderNos.get(x.orderId) ?? '', x.outTradeNo, x.channelTransactionId ?? '', x.channel, PAYMENT_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.createdAt, x.paidAt];
+          for (const x of page) yield [x.id, x.orderNo, x.outTradeNo, x.channelTransactionId ?? '', x.channel, PAYMENT_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.createdAt, x.paidAt];
           if (page.length < PAGE) return;
           after = page[page.length - 1].id;
         }
@@ -334,7 +339,6 @@ export class ExportService {
 
   private refundsSource(p: ExportParams): ExportSource {
     const reports = this.paymentReports;
-    const settlements = this.settlements;
     const filter = { from: p.from, to: p.to, status: p.status };
     return {
       title: '退款记录',
@@ -355,8 +359,52 @@ export class ExportService {
         let after = 0;
         for (;;) {
           const page = await reports.refundRows(filter, after, PAGE);
-          const orderNos = await settlements.orders.orderNos(page.map(x => x.orderId));
-          for (const x of page) yield [x.id, orderNos.get(x.orderId) ?? '', x.outRefundNo, x.source, REFUND_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.reason, x.requestedByName, x.createdAt, x.succeededAt];
+          for (const x of page) yield [x.id, x.orderNo, x.outRefundNo, x.source, REFUND_STATUS_LABELS[x.status] ?? x.status, x.amountFen, x.reason, x.requestedByName, x.createdAt, x.succeededAt];
+          if (page.length < PAGE) return;
+          after = page[page.length - 1].id;
+        }
+      },
+    };
+  }
+
+  /**
+   * The reconciliation report: every mismatch of the newest run of each day in [from, to), with
+   * both sides' amounts and statuses and how it was explained. `from`/`to` are instants like the
+   * other exports; the days are their Shanghai dates (`to` exclusive).
+   */
+  private async reconciliationSource(p: ExportParams): Promise<ExportSource> {
+    if (!p.from || !p.to) throw Errors.validation('请指定对账日期范围');
+    const fromDay = toShanghaiDateString(p.from);
+    const toDay = toShanghaiDateString(new Date(p.to.getTime() - 1));
+    const recon = this.reconciliation;
+    const runIds = await recon.newestRunIds(fromDay, toDay);
+    const yesNo = (b: boolean) => (b ? '是' : '否');
+    return {
+      title: `对账差异-${fromDay}至${toDay}`,
+      columns: [
+        { header: '账单日期', type: 'text' },
+        { header: '类型', type: 'text' },
+        { header: '商户单号', type: 'text', width: 28 },
+        { header: '通道交易号', type: 'text', width: 32 },
+        { header: '差异', type: 'text' },
+        { header: '我方金额（元）', type: 'money' },
+        { header: '通道金额（元）', type: 'money' },
+        { header: '我方状态', type: 'text' },
+        { header: '通道状态', type: 'text' },
+        { header: '详情', type: 'text', width: 30 },
+        { header: '已说明', type: 'text' },
+        { header: '说明', type: 'text', width: 30 },
+        { header: '说明人', type: 'text' },
+        { header: '说明时间', type: 'datetime' },
+      ],
+      count: () => recon.countItems(runIds),
+      async *rows() {
+        let after = 0;
+        for (;;) {
+          const page = await recon.itemsPage(runIds, after, PAGE);
+          for (const i of page) {
+            yield [i.billDate, i.kind === 'refund' ? '退款' : '支付', i.outNo, i.transactionId ?? '', RECON_RESULT_LABELS[i.result] ?? i.result, i.ourFen, i.theirFen, i.ourStatus ?? '', i.theirStatus ?? '', i.detail, yesNo(i.explained), i.explanation, i.explainedByName ?? '', i.explainedAt];
+          }
           if (page.length < PAGE) return;
           after = page[page.length - 1].id;
         }

@@ -437,8 +437,8 @@ declare namespace API {
   };
 
   type CreateExportDTO = {
-    /** settlement_lines 结算单（每位陪诊师一行）；settlement_items 结算明细（订单、退款、扣款、调整）；payouts 打款记录；payments 支付记录；refunds 退款记录 */
-    kind?: "settlement_lines" | "settlement_items" | "payouts" | "payments" | "refunds";
+    /** settlement_lines 结算单（每位陪诊师一行）；settlement_items 结算明细（订单、退款、扣款、调整）；payouts 打款记录；payments 支付记录；refunds 退款记录；reconciliation 对账差异（区间内每天最新一次对账） */
+    kind?: "settlement_lines" | "settlement_items" | "payouts" | "payments" | "refunds" | "reconciliation";
     format?: "xlsx" | "csv";
     /** 结算单（结算单、结算明细必填；打款记录可选） */
     runId?: number;
@@ -883,7 +883,7 @@ declare namespace API {
 
   type ExportJobView = {
     id?: number;
-    kind?: "settlement_lines" | "settlement_items" | "payouts" | "payments" | "refunds";
+    kind?: "settlement_lines" | "settlement_items" | "payouts" | "payments" | "refunds" | "reconciliation";
     format?: "xlsx" | "csv";
     status?: "queued" | "running" | "succeeded" | "failed";
     totalRows?: number;

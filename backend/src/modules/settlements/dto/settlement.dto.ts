@@ -2,7 +2,7 @@ import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { PageQueryDTO, zhMessages } from '../../../common/dto';
 import { FEN_RULE } from '../../orders/dto/order.dto';
-import { EXPORT_KINDS } from '../export-job.entity';
+import { EXPORT_KINDS, type ExportKind } from '../export-job.entity';
 import { SETTLEMENT_ITEM_KINDS } from '../settlement-math';
 
 const RUN_STATUSES = ['draft', 'confirmed', 'paid'];
@@ -113,7 +113,7 @@ export class DailySummaryQueryDTO {
 export class CreateExportDTO {
   @ApiProperty({ enum: Object.keys(EXPORT_KINDS), description: Object.entries(EXPORT_KINDS).map(([k, v]) => `${k} ${v}`).join('；') })
   @Rule(RuleType.string().valid(...Object.keys(EXPORT_KINDS)).required())
-  kind: 'settlement_lines' | 'settlement_items' | 'payouts' | 'payments' | 'refunds';
+  kind: ExportKind;
 
   @ApiProperty({ enum: ['xlsx', 'csv'] })
   @Rule(RuleType.string().valid('xlsx', 'csv').default('xlsx'))

@@ -20,6 +20,7 @@ import { ApiError } from '@/utils/api-error';
 import { formatFen } from '@/utils/money';
 import { formatDateTime, shanghaiToday } from '@/utils/time';
 import EnumTag from '../components/enum-tag';
+import ExportButton from '../components/export-button';
 import { present, type ReconDayReport, type ReconItem, type ReconRangeReport, type ReconRun } from '../finance-types';
 
 const { Text } = Typography;
@@ -178,7 +179,19 @@ export default function ReconciliationPage() {
           </Space>
         )}
       </Card>
-      <Card title="近 30 天" style={{ marginTop: 16 }}>
+      <Card
+        title="近 30 天"
+        style={{ marginTop: 16 }}
+        extra={
+          access.canReadSettlements && (
+            <ExportButton
+              kind="reconciliation"
+              label="导出差异报告"
+              params={{ from: `${dayjs(shanghaiToday()).subtract(29, 'day').format('YYYY-MM-DD')}T00:00:00+08:00`, to: `${shanghaiToday()}T00:00:00+08:00` }}
+            />
+          )
+        }
+      >
         <Table<ReconRun>
           size="small"
           rowKey="billDate"
