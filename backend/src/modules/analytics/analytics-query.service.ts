@@ -17,6 +17,8 @@ export interface DashboardFilters {
 }
 
 const MAX_RANGE_DAYS = 1100;
+/** Fewer reviews than this say little about an escort: left out of the ranking. */
+export const RANKING_MIN_REVIEWS = 3;
 const DAY_MS = 86_400_000;
 
 /** Every day from `from` to `to`, both included. */
@@ -103,10 +105,20 @@ export class AnalyticsQueryService {
     return { sql: parts.join(' AND '), params };
   }
 
-  /** Sums per day (or per group) from the daily tables: the hospital grain only when a hospital is chosen. */
+  /**
+   * Sums per day (or per group) from the daily tables: the hospital grain only when a hospital is
+   * chosen, the city × service grain when a service is, otherwise the day × city totals (~8 rows a day).
+   */
   private async sums(f: DashboardFilters, measures: string[], groupBy: string | null, opts: { byHospital?: boolean } = {}) {
-    const table = f.hospitalId || opts.byHospital ? 'analytics_daily' : 'analytics_daily_city';
+    const table = f.hospitalId || opts.byHospital ? 'analytics_daily' : f.categoryCode ? 'analytics_daily_city' : 'analytics_daily_total';
     return this.run(table, this.where(f), measures, groupBy);
+  }
+
+  /** Adds up the rows of a per-day answer (a total over the range, from the same scan). */
+  private totalOf(rows: Record<string, any>[], measures: string[]): Record<string, number> {
+    const t: Record<string, number> = Object.fromEntries(measures.map(m => [m, 0]));
+    for (const r of rows) for (const m of measures) t[m] += n(r[m]);
+    return t;
   }
 
   /**
@@ -160,7 +172,7 @@ export class AnalyticsQueryService {
     // One scan of the days (series and heatmap), one of the range by category (totals and mix).
     const [daily, byCategory, hospitals, escorts] = await Promise.all([
       this.sums(f, [...dailyMeasures, ...HOUR_COLUMNS], 'day'),
-      this.rangeSums(f, ['created_count', 'paid_count', 'cohort_paid', 'cohort_completed', 'cohort_cancelled', 'start_count', 'unassigned_at_start', ...LATENCY_COLUMNS], 'category_code'),
+      this.rangeSums(f, ['created_count', 'paid_count', 'cohort_paid', 'cohort_completed', 'cohort_cancelled', 'start_count', 'unassigned_at_start', 'booked_minutes', ...LATENCY_COLUMNS], 'category_code'),
       this.busiestHospitals(f),
       this.escortsNow(f.cityIds),
     ]);
@@ -179,7 +191,8 @@ export class AnalyticsQueryService {
       todayRow.unassigned_at_start = live;
     }
     const latencyCounts = LATENCY_COLUMNS.map(c => n(totals?.[c]));
-    const utilization = await this.utilization(f, days);
+    // Without a service or hospital filter the category scan already holds the booked minutes.
+    const utilization = await this.utilization(f, days, f.categoryCode || f.hospitalId ? undefined : n(totals.booked_minutes));
     return {
       refreshedAt,
       filters: f,
@@ -259,8 +272,8 @@ export class AnalyticsQueryService {
    * active escorts, summed over the range's weekdays). Category and hospital filters do not apply:
    * an escort's shift serves every service.
    */
-  private async utilization(f: DashboardFilters, days: string[]) {
-    const [booked] = await this.rangeSums({ ...f, categoryCode: undefined, hospitalId: undefined }, ['booked_minutes'], null);
+  private async utilization(f: DashboardFilters, days: string[], bookedKnown?: number) {
+    const [booked] = bookedKnown !== undefined ? [{ booked_minutes: bookedKnown }] : await this.rangeSums({ ...f, categoryCode: undefined, hospitalId: undefined }, ['booked_minutes'], null);
     const params: unknown[] = [];
     let sql = `SELECT s.weekday AS weekday, SUM(s.end_minute - s.start_minute) AS minutes FROM escort_weekly_shifts s JOIN escorts e ON e.id = s.escort_id WHERE e.status = 'active'`;
     if (f.cityIds) {
@@ -296,12 +309,10 @@ export class AnalyticsQueryService {
     const refreshedAt = await this.refreshedAt();
     const days = daysOf(f.from, f.to);
     const ageCols = AGE_GROUPS.map(a => a.column);
-    const [daily, [totals], byCity, quotes] = await Promise.all([
-      this.sums(f, ['new_customers', 'repeat_customers'], 'day'),
-      this.rangeSums(f, ['new_customers', 'repeat_customers', 'created_count', 'cohort_paid', 'cohort_completed', ...ageCols], null),
-      this.rangeSums(f, ['new_customers', 'paid_count'], 'city_id'),
-      this.quotes(f),
-    ]);
+    // One scan of the days answers the series and every total (funnel, age groups).
+    const totalCols = ['new_customers', 'repeat_customers', 'created_count', 'cohort_paid', 'cohort_completed', ...ageCols];
+    const [daily, byCity, quotes] = await Promise.all([this.sums(f, totalCols, 'day'), this.rangeSums(f, ['new_customers', 'paid_count'], 'city_id'), this.quotes(f)]);
+    const totals = this.totalOf(daily, totalCols);
     const cityNames = await this.names('cities', byCity.map(r => Number(r.g)));
     const newCustomers = n(totals?.new_customers);
     return {
@@ -372,38 +383,100 @@ export class AnalyticsQueryService {
   // ---------------------------------------------------------------- quality
 
   /**
-   * Quality: the rollup already has the review and complaint columns; they stay 0 until the
-   * reviews and tickets modules record into them (docs/analytics.md, "what is left").
+   * Quality from reviews (dated by the review) and service complaints (dated by the ticket): one
+   * scan of the days for the series and totals, the complaint reasons and the per-escort figures
+   * from their own small tables.
    */
   async quality(f: DashboardFilters) {
     const refreshedAt = await this.refreshedAt();
     const days = daysOf(f.from, f.to);
     const cols = ['completed_count', 'review_count', 'rating1_count', 'rating2_count', 'rating3_count', 'rating4_count', 'rating5_count', 'complaint_count'];
-    const [daily, [t]] = await Promise.all([this.sums(f, cols, 'day'), this.rangeSums(f, cols, null)]);
-    const reviews = n(t?.review_count);
+    const [daily, reasons, ranking] = await Promise.all([this.sums(f, cols, 'day'), this.complaintReasons(f), this.escortRanking(f)]);
+    const t = this.totalOf(daily, cols);
+    const reviews = n(t.review_count);
+    const per100 = (complaints: number, completed: number) => (completed > 0 ? Math.round((complaints / completed) * 10000) / 100 : null);
     return {
       refreshedAt,
       filters: f,
-      reviewsConnected: false,
-      ticketsConnected: false,
+      reviewsConnected: true,
+      ticketsConnected: true,
       daily: this.filled(days, daily, cols as any).map(r => ({
         day: r.day,
         completed: r.completed_count,
         reviews: r.review_count,
         goodRate: ratio(r.rating4_count + r.rating5_count, r.review_count),
         badRate: ratio(r.rating1_count + r.rating2_count, r.review_count),
-        complaintsPer100: r.completed_count > 0 ? Math.round((r.complaint_count / r.completed_count) * 10000) / 100 : null,
+        complaintsPer100: per100(r.complaint_count, r.completed_count),
       })),
       totals: {
-        completed: n(t?.completed_count),
+        completed: n(t.completed_count),
         reviews,
-        complaints: n(t?.complaint_count),
-        complaintsPer100: n(t?.completed_count) > 0 ? Math.round((n(t?.complaint_count) / n(t?.completed_count)) * 10000) / 100 : null,
+        complaints: n(t.complaint_count),
+        complaintsPer100: per100(n(t.complaint_count), n(t.completed_count)),
+        goodRate: ratio(n(t.rating4_count) + n(t.rating5_count), reviews),
+        badRate: ratio(n(t.rating1_count) + n(t.rating2_count), reviews),
+        avgRating: reviews > 0 ? Math.round(([1, 2, 3, 4, 5].reduce((a, s) => a + s * n(t[`rating${s}_count`]), 0) / reviews) * 100) / 100 : null,
       },
-      ratingDistribution: [1, 2, 3, 4, 5].map(star => ({ star, count: n(t?.[`rating${star}_count`]) })),
-      topComplaintReasons: [] as { reason: string; count: number }[],
-      escortRanking: [] as { escortId: number; name: string; reviews: number; avgRating: number }[],
+      ratingDistribution: [1, 2, 3, 4, 5].map(star => ({ star, count: n(t[`rating${star}_count`]) })),
+      topComplaintReasons: reasons,
+      escortRanking: ranking,
     };
+  }
+
+  /** The ten most frequent complaint reasons over the range under every filter. */
+  private async complaintReasons(f: DashboardFilters): Promise<{ reason: string; count: number }[]> {
+    const w = this.where(f);
+    const rows: { reason: string; n: unknown }[] = await this.dataSource.query(
+      `SELECT reason, SUM(complaint_count) AS n FROM analytics_complaint_daily WHERE ${w.sql} GROUP BY reason`,
+      w.params
+    );
+    return rows
+      .map(r => ({ reason: r.reason, count: n(r.n) }))
+      .filter(r => r.count > 0)
+      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1))
+      .slice(0, 10);
+  }
+
+  /**
+   * Escorts ranked by average overall rating (at least RANKING_MIN_REVIEWS reviews in the range),
+   * then by reviews; the city filter applies, service and hospital do not (an escort serves all).
+   */
+  private async escortRanking(f: DashboardFilters) {
+    const cityOnly = { ...f, categoryCode: undefined, hospitalId: undefined };
+    const split = splitRange(f.from, f.to);
+    const measures = ['review_count', 'rating_sum', 'good_count', 'bad_count', 'complaint_count'];
+    const parts = await Promise.all([
+      ...(split.months ? [this.run('analytics_escort_monthly', this.where(cityOnly, { period: 'month', range: split.months }), measures, 'escort_id')] : []),
+      ...split.days.map(range => this.run('analytics_escort_daily', this.where(cityOnly, { range }), measures, 'escort_id')),
+    ]);
+    const by = new Map<number, Record<string, number>>();
+    for (const rows of parts)
+      for (const r of rows) {
+        const id = Number(r.g);
+        const into = by.get(id) ?? Object.fromEntries(measures.map(m => [m, 0]));
+        for (const m of measures) into[m] += n(r[m]);
+        by.set(id, into);
+      }
+    const ranked = [...by.entries()]
+      .filter(([, r]) => r.review_count >= RANKING_MIN_REVIEWS)
+      .map(([escortId, r]) => ({
+        escortId,
+        reviews: r.review_count,
+        avgRating: Math.round((r.rating_sum / r.review_count) * 100) / 100,
+        goodRate: ratio(r.good_count, r.review_count),
+        badRate: ratio(r.bad_count, r.review_count),
+        complaints: r.complaint_count,
+      }))
+      .sort((a, b) => b.avgRating - a.avgRating || b.reviews - a.reviews || a.complaints - b.complaints || a.escortId - b.escortId)
+      .slice(0, 20);
+    const names = await this.escortNames(ranked.map(r => r.escortId));
+    return ranked.map(r => ({ ...r, name: names.get(r.escortId) ?? `#${r.escortId}` }));
+  }
+
+  private async escortNames(ids: number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: number; name: string }[] = await this.dataSource.query(`SELECT id, name FROM escorts WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+    return new Map(rows.map(r => [Number(r.id), r.name]));
   }
 
   // ---------------------------------------------------------------- filter options
