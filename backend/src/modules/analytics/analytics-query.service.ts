@@ -5,6 +5,7 @@ import { AnalyticsService } from './analytics.service';
 import { AGE_GROUPS, HOUR_COLUMNS, LATENCY_BOUNDS_MIN, LATENCY_COLUMNS, histogramQuantile } from './rollup-measures';
 import { SERVICE_CATEGORIES } from '../catalog/catalog-codes';
 import { Errors } from '../../common/errors';
+import { MsInterval, ShiftExceptionFact, WeeklyRange, dateRangeInterval, dayRanges } from '../schedules/shift-calendar';
 import { startOfShanghaiDay, toShanghaiDateString } from '../../common/time';
 
 export interface DashboardFilters {
@@ -268,26 +269,92 @@ export class AnalyticsQueryService {
   }
 
   /**
-   * Booked escort minutes (orders holding an escort) over shift minutes (the weekly templates of
-   * active escorts, summed over the range's weekdays). Category and hospital filters do not apply:
-   * an escort's shift serves every service.
+   * Booked escort minutes (orders holding an escort) over shift minutes: the weekly templates of
+   * active escorts summed over the range's weekdays, then corrected, escort by escort and only on
+   * the days concerned, for dated shift exceptions (extra shifts, time off) and approved leave.
+   * Long ranges stay cheap: the template part is one GROUP BY weekday, and the corrections touch
+   * only the escorts and days that have an exception or a leave. Category and hospital filters do
+   * not apply: an escort's shift serves every service.
    */
   private async utilization(f: DashboardFilters, days: string[], bookedKnown?: number) {
     const [booked] = bookedKnown !== undefined ? [{ booked_minutes: bookedKnown }] : await this.rangeSums({ ...f, categoryCode: undefined, hospitalId: undefined }, ['booked_minutes'], null);
     const params: unknown[] = [];
-    let sql = `SELECT s.weekday AS weekday, SUM(s.end_minute - s.start_minute) AS minutes FROM escort_weekly_shifts s JOIN escorts e ON e.id = s.escort_id WHERE e.status = 'active'`;
+    let inCities = '';
     if (f.cityIds) {
-      if (!f.cityIds.length) sql += ' AND 1 = 0';
+      if (!f.cityIds.length) inCities = ' AND 1 = 0';
       else {
-        sql += ` AND e.city_id IN (${f.cityIds.map(() => '?').join(', ')})`;
+        inCities = ` AND e.city_id IN (${f.cityIds.map(() => '?').join(', ')})`;
         params.push(...f.cityIds);
       }
     }
-    const rows: { weekday: number; minutes: unknown }[] = await this.dataSource.query(`${sql} GROUP BY s.weekday`, params);
+    const rows: { weekday: number; minutes: unknown }[] = await this.dataSource.query(
+      `SELECT s.weekday AS weekday, SUM(s.end_minute - s.start_minute) AS minutes FROM escort_weekly_shifts s JOIN escorts e ON e.id = s.escort_id WHERE e.status = 'active'${inCities} GROUP BY s.weekday`,
+      params
+    );
     const perWeekday = new Map(rows.map(r => [Number(r.weekday), n(r.minutes)]));
-    const shiftMinutes = days.reduce((sum, d) => sum + (perWeekday.get(weekdayOf(d)) ?? 0), 0);
+    const templateMinutes = days.reduce((sum, d) => sum + (perWeekday.get(weekdayOf(d)) ?? 0), 0);
+    const shiftMinutes = Math.max(0, templateMinutes + (await this.shiftCorrections(f.from, f.to, inCities, params)));
     const bookedMinutes = n(booked?.booked_minutes);
     return { bookedHours: Math.round(bookedMinutes / 6) / 10, shiftHours: Math.round(shiftMinutes / 6) / 10, rate: ratio(bookedMinutes, shiftMinutes) };
+  }
+
+  /** Minutes to add to the template total (negative: time off, leave) for the exceptions and approved leave inside [from, to]. */
+  private async shiftCorrections(from: string, to: string, inCities: string, cityParams: unknown[]): Promise<number> {
+    const rangeStart = new Date(`${from}T00:00:00+08:00`);
+    const rangeEnd = new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY_MS);
+    const [exceptions, leaves]: [any[], any[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT x.escort_id, x.date, x.kind, x.start_minute, x.end_minute FROM escort_shift_exceptions x JOIN escorts e ON e.id = x.escort_id
+         WHERE x.date >= ? AND x.date <= ? AND e.status = 'active'${inCities}`,
+        [from, to, ...cityParams]
+      ),
+      this.dataSource.query(
+        `SELECT l.escort_id, l.start_at, l.end_at FROM escort_leaves l JOIN escorts e ON e.id = l.escort_id
+         WHERE l.status = 'approved' AND l.start_at < ? AND l.end_at > ? AND e.status = 'active'${inCities}`,
+        [this.analytics.dt(rangeEnd), this.analytics.dt(rangeStart), ...cityParams]
+      ),
+    ]);
+    if (!exceptions.length && !leaves.length) return 0;
+    const escortIds = [...new Set([...exceptions, ...leaves].map(r => Number(r.escort_id)))];
+    const weekly = new Map<number, WeeklyRange[]>();
+    for (let i = 0; i < escortIds.length; i += 1000) {
+      const chunk = escortIds.slice(i, i + 1000);
+      const shifts: any[] = await this.dataSource.query(
+        `SELECT escort_id, weekday, start_minute, end_minute FROM escort_weekly_shifts WHERE escort_id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk
+      );
+      for (const s of shifts) {
+        const list = weekly.get(Number(s.escort_id)) ?? [];
+        list.push({ weekday: Number(s.weekday), startMinute: Number(s.start_minute), endMinute: Number(s.end_minute) });
+        weekly.set(Number(s.escort_id), list);
+      }
+    }
+    const toMs = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : v.replace(' ', 'T') + 'Z'));
+    // Per escort: the exception days and the leave intervals, clipped to the range.
+    const byEscort = new Map<number, { exceptions: ShiftExceptionFact[]; leaves: MsInterval[] }>();
+    const of = (id: number) => byEscort.get(id) ?? (byEscort.set(id, { exceptions: [], leaves: [] }), byEscort.get(id)!);
+    for (const x of exceptions) of(Number(x.escort_id)).exceptions.push({ date: String(x.date), kind: x.kind, startMinute: x.start_minute === null ? null : Number(x.start_minute), endMinute: x.end_minute === null ? null : Number(x.end_minute) });
+    for (const l of leaves) of(Number(l.escort_id)).leaves.push({ start: Math.max(toMs(l.start_at), rangeStart.getTime()), end: Math.min(toMs(l.end_at), rangeEnd.getTime()) });
+    let correction = 0;
+    for (const [escortId, e] of byEscort) {
+      const template = weekly.get(escortId) ?? [];
+      const dates = new Set(e.exceptions.map(x => x.date));
+      for (const l of e.leaves) for (let t = l.start; t < l.end; t += DAY_MS) dates.add(toShanghaiDateString(new Date(t)));
+      if (e.leaves.length) dates.add(toShanghaiDateString(new Date(e.leaves[e.leaves.length - 1].end - 1)));
+      for (const date of dates) {
+        if (date < from || date > to) continue;
+        const baseMinutes = template.filter(r => r.weekday === weekdayOf(date)).reduce((a, r) => a + r.endMinute - r.startMinute, 0);
+        let worked = 0;
+        for (const r of dayRanges(date, template, e.exceptions)) {
+          const iv = dateRangeInterval(date, r);
+          let minutes = (iv.end - iv.start) / 60_000;
+          for (const l of e.leaves) minutes -= Math.max(0, Math.min(iv.end, l.end) - Math.max(iv.start, l.start)) / 60_000;
+          worked += Math.max(0, minutes);
+        }
+        correction += worked - baseMinutes;
+      }
+    }
+    return Math.round(correction);
   }
 
   /** Escort accounts by status, and how many are on an order right now (departed or in service). */
