@@ -14,7 +14,8 @@ import { toXlsx, XLSX_TYPE } from '../xlsx';
 echarts.use([LineChart, BarChart, PieChart, HeatmapChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 function download(filename: string, content: string | Uint8Array, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+  // Uint8Array is a valid BlobPart at runtime; TS 5.7 types its buffer as ArrayBufferLike.
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
