@@ -278,6 +278,22 @@ CREATE TABLE `analytics_escort_monthly` (
   PRIMARY KEY (`month`,`city_id`,`escort_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `analytics_hospital_daily` (
+  `day` varchar(10) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `hospital_id` int(11) NOT NULL,
+  `start_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`day`,`city_id`,`hospital_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `analytics_hospital_monthly` (
+  `month` varchar(7) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `hospital_id` int(11) NOT NULL,
+  `start_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`month`,`city_id`,`hospital_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `analytics_monthly` (
   `month` varchar(7) NOT NULL,
   `city_id` int(11) NOT NULL,

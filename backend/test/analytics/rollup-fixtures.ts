@@ -47,6 +47,22 @@ export async function rawTotals(ds: DataSource): Promise<Rollup> {
   return prune(map);
 }
 
+/** Paid bookings per (day or month, city, hospital) from the raw GROUP BY, and as kept in the narrow hospital tables. */
+export async function rawHospitalStarts(ds: DataSource, byMonth = false): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const [key, row] of await rawRollup(ds, true, byMonth)) {
+    const [period, city, , hospital] = key.split('|');
+    if (Number(hospital) > 0 && row.start_count) addInto(map, `${period}|${city}|${hospital}`, { start_count: row.start_count });
+  }
+  return prune(map);
+}
+
+export async function tableHospitalStarts(ds: DataSource, table: 'analytics_hospital_daily' | 'analytics_hospital_monthly'): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const r of await ds.query(`SELECT * FROM ${table}`)) addInto(map, `${r.day ?? r.month}|${Number(r.city_id)}|${Number(r.hospital_id)}`, { start_count: Number(r.start_count) });
+  return prune(map);
+}
+
 /** The per-escort table as the raw reviews and tickets say it should be (by day or by month). */
 export async function rawEscort(ds: DataSource, byMonth = false): Promise<Rollup> {
   const map: Rollup = new Map();

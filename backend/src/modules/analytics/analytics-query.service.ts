@@ -225,13 +225,31 @@ export class AnalyticsQueryService {
   }
 
   private async busiestHospitals(f: DashboardFilters) {
-    const rows = (await this.rangeSums(f, ['start_count'], 'hospital_id', { byHospital: true }))
+    // Without a service filter the narrow per-hospital tables answer (whole months + partial days).
+    const ranked = f.categoryCode ? await this.rangeSums(f, ['start_count'], 'hospital_id', { byHospital: true }) : await this.hospitalStarts(f);
+    const rows = ranked
       .map(r => ({ hospitalId: Number(r.g), orders: n(r.start_count) }))
       .filter(r => r.hospitalId > 0 && r.orders > 0)
       .sort((a, b) => b.orders - a.orders || a.hospitalId - b.hospitalId)
       .slice(0, 10);
     const names = await this.names('hospitals', rows.map(r => r.hospitalId));
     return rows.map(r => ({ hospitalId: r.hospitalId, name: names.get(r.hospitalId) ?? `#${r.hospitalId}`, orders: r.orders }));
+  }
+
+  private async hospitalStarts(f: DashboardFilters) {
+    const split = splitRange(f.from, f.to);
+    const parts = await Promise.all([
+      ...(split.months ? [this.run('analytics_hospital_monthly', this.where(f, { period: 'month', range: split.months, category: false }), ['start_count'], 'hospital_id')] : []),
+      ...split.days.map(range => this.run('analytics_hospital_daily', this.where(f, { range, category: false }), ['start_count'], 'hospital_id')),
+    ]);
+    const by = new Map<string, { g: unknown; start_count: number }>();
+    for (const rows of parts)
+      for (const r of rows) {
+        const into = by.get(String(r.g)) ?? { g: r.g, start_count: 0 };
+        into.start_count += n(r.start_count);
+        by.set(String(r.g), into);
+      }
+    return [...by.values()];
   }
 
   /** Paid bookings by the Shanghai weekday and hour of their start. */

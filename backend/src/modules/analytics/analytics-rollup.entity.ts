@@ -179,3 +179,38 @@ for (const m of ESCORT_MEASURES) {
   escortMeasure(m)(AnalyticsEscortDaily.prototype, m);
   escortMeasure(m)(AnalyticsEscortMonthly.prototype, m);
 }
+
+/**
+ * Paid bookings by the day of their start per hospital (no service): the busiest-hospitals ranking
+ * without a service filter reads these narrow rows (~1 per hospital a day) instead of the wide
+ * hospital-grain rollup (~2 per hospital a day, ~75 columns).
+ */
+@Entity('analytics_hospital_daily')
+export class AnalyticsHospitalDaily {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'int', name: 'hospital_id' })
+  hospitalId: number;
+
+  @Column({ ...measureColumn, name: 'start_count' })
+  startCount: number;
+}
+
+@Entity('analytics_hospital_monthly')
+export class AnalyticsHospitalMonthly {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'int', name: 'hospital_id' })
+  hospitalId: number;
+
+  @Column({ ...measureColumn, name: 'start_count' })
+  startCount: number;
+}

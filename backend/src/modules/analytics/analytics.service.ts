@@ -229,6 +229,9 @@ export class AnalyticsService {
     await this.upsert(m, 'analytics_monthly', ['month', 'city_id', 'category_code', 'hospital_id'], monthly);
     await this.upsert(m, 'analytics_monthly_city', ['month', 'city_id', 'category_code'], netCells(monthly.map(c => ({ ...c, hospitalId: 0 }))));
     await this.upsert(m, 'analytics_daily_total', ['day', 'city_id'], netCells(net.map(c => ({ ...c, categoryCode: '', hospitalId: 0 }))));
+    const starts = net.filter(c => c.measure === 'start_count' && c.hospitalId > 0);
+    await upsertRows(m, this.dialect, 'analytics_hospital_daily', ['day', 'city_id', 'hospital_id'], starts.map(c => ({ key: [c.day, c.cityId, c.hospitalId], measure: 'start_count', value: c.value })));
+    await upsertRows(m, this.dialect, 'analytics_hospital_monthly', ['month', 'city_id', 'hospital_id'], starts.map(c => ({ key: [c.day.slice(0, 7), c.cityId, c.hospitalId], measure: 'start_count', value: c.value })));
     await upsertRows(m, this.dialect, 'analytics_escort_daily', ['day', 'city_id', 'escort_id'], escort.map(([day, cityId, escortId, measure, value]) => ({ key: [day, cityId, escortId], measure, value })));
     await upsertRows(m, this.dialect, 'analytics_escort_monthly', ['month', 'city_id', 'escort_id'], escort.map(([day, cityId, escortId, measure, value]) => ({ key: [day.slice(0, 7), cityId, escortId], measure, value })));
     await upsertRows(

@@ -257,6 +257,7 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
     await m.query(`INSERT INTO analytics_monthly (month, city_id, category_code, hospital_id, ${cols}) SELECT SUBSTR(day, 1, 7), city_id, category_code, hospital_id, ${sums} FROM analytics_daily GROUP BY SUBSTR(day, 1, 7), city_id, category_code, hospital_id`);
     await m.query(`INSERT INTO analytics_monthly_city (month, city_id, category_code, ${cols}) SELECT SUBSTR(day, 1, 7), city_id, category_code, ${sums} FROM analytics_daily_city GROUP BY SUBSTR(day, 1, 7), city_id, category_code`);
     await fillDailyTotal(m);
+    await fillHospitalTables(m);
     log(`  city and monthly tables: ${Date.now() - t} ms`);
     const now = new Date().toISOString();
     await writeState(m, d, 'rebuilt_at', now);
@@ -277,6 +278,8 @@ export const REBUILT_TABLES = [
   'analytics_escort_daily',
   'analytics_escort_monthly',
   'analytics_complaint_daily',
+  'analytics_hospital_daily',
+  'analytics_hospital_monthly',
 ];
 
 /** analytics_daily_total from analytics_daily_city (also used to add the table to a database rebuilt before it existed). */
@@ -285,6 +288,18 @@ export async function fillDailyTotal(m: EntityManager | DataSource): Promise<voi
   const sums = MEASURES.map(ms => `SUM(${ms})`).join(', ');
   await m.query('DELETE FROM analytics_daily_total');
   await m.query(`INSERT INTO analytics_daily_total (day, city_id, ${cols}) SELECT day, city_id, ${sums} FROM analytics_daily_city GROUP BY day, city_id`);
+}
+
+/** The narrow per-hospital start counts from analytics_daily (also run by the migration that adds them). */
+export async function fillHospitalTables(m: EntityManager | DataSource): Promise<void> {
+  await m.query('DELETE FROM analytics_hospital_daily');
+  await m.query('DELETE FROM analytics_hospital_monthly');
+  await m.query(
+    'INSERT INTO analytics_hospital_daily (day, city_id, hospital_id, start_count) SELECT day, city_id, hospital_id, SUM(start_count) FROM analytics_daily WHERE hospital_id > 0 GROUP BY day, city_id, hospital_id HAVING SUM(start_count) <> 0'
+  );
+  await m.query(
+    'INSERT INTO analytics_hospital_monthly (month, city_id, hospital_id, start_count) SELECT SUBSTR(day, 1, 7), city_id, hospital_id, SUM(start_count) FROM analytics_hospital_daily GROUP BY SUBSTR(day, 1, 7), city_id, hospital_id'
+  );
 }
 
 function parseTagList(v: unknown): string[] | null {
