@@ -1,5 +1,15 @@
 -- MySQL schema as the migrations produce it. Regenerate: npm run schema:mysql -w backend
 
+CREATE TABLE `analytics_complaint_daily` (
+  `day` varchar(10) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `category_code` varchar(32) NOT NULL,
+  `hospital_id` int(11) NOT NULL,
+  `reason` varchar(32) NOT NULL,
+  `complaint_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`day`,`city_id`,`category_code`,`hospital_id`,`reason`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `analytics_customers` (
   `customer_id` int(11) NOT NULL,
   `first_order_id` int(11) NOT NULL,
@@ -87,7 +97,8 @@ CREATE TABLE `analytics_daily` (
   `rating5_count` bigint(20) NOT NULL DEFAULT 0,
   `complaint_count` bigint(20) NOT NULL DEFAULT 0,
   PRIMARY KEY (`day`,`city_id`,`category_code`,`hospital_id`),
-  KEY `idx_analytics_daily_hospital` (`hospital_id`,`day`)
+  KEY `idx_analytics_daily_hospital` (`hospital_id`,`day`),
+  KEY `idx_analytics_daily_rank` (`day`,`city_id`,`category_code`,`hospital_id`,`start_count`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `analytics_daily_city` (
@@ -167,6 +178,122 @@ CREATE TABLE `analytics_daily_city` (
   PRIMARY KEY (`day`,`city_id`,`category_code`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `analytics_daily_total` (
+  `day` varchar(10) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `created_count` bigint(20) NOT NULL DEFAULT 0,
+  `cohort_paid` bigint(20) NOT NULL DEFAULT 0,
+  `cohort_completed` bigint(20) NOT NULL DEFAULT 0,
+  `cohort_cancelled` bigint(20) NOT NULL DEFAULT 0,
+  `age_u18` bigint(20) NOT NULL DEFAULT 0,
+  `age_18_39` bigint(20) NOT NULL DEFAULT 0,
+  `age_40_59` bigint(20) NOT NULL DEFAULT 0,
+  `age_60_79` bigint(20) NOT NULL DEFAULT 0,
+  `age_80p` bigint(20) NOT NULL DEFAULT 0,
+  `age_unknown` bigint(20) NOT NULL DEFAULT 0,
+  `paid_count` bigint(20) NOT NULL DEFAULT 0,
+  `lat00` bigint(20) NOT NULL DEFAULT 0,
+  `lat01` bigint(20) NOT NULL DEFAULT 0,
+  `lat02` bigint(20) NOT NULL DEFAULT 0,
+  `lat03` bigint(20) NOT NULL DEFAULT 0,
+  `lat04` bigint(20) NOT NULL DEFAULT 0,
+  `lat05` bigint(20) NOT NULL DEFAULT 0,
+  `lat06` bigint(20) NOT NULL DEFAULT 0,
+  `lat07` bigint(20) NOT NULL DEFAULT 0,
+  `lat08` bigint(20) NOT NULL DEFAULT 0,
+  `lat09` bigint(20) NOT NULL DEFAULT 0,
+  `lat10` bigint(20) NOT NULL DEFAULT 0,
+  `lat11` bigint(20) NOT NULL DEFAULT 0,
+  `lat12` bigint(20) NOT NULL DEFAULT 0,
+  `lat13` bigint(20) NOT NULL DEFAULT 0,
+  `lat14` bigint(20) NOT NULL DEFAULT 0,
+  `lat15` bigint(20) NOT NULL DEFAULT 0,
+  `lat16` bigint(20) NOT NULL DEFAULT 0,
+  `completed_count` bigint(20) NOT NULL DEFAULT 0,
+  `cancelled_count` bigint(20) NOT NULL DEFAULT 0,
+  `start_count` bigint(20) NOT NULL DEFAULT 0,
+  `unassigned_at_start` bigint(20) NOT NULL DEFAULT 0,
+  `booked_minutes` bigint(20) NOT NULL DEFAULT 0,
+  `h00` bigint(20) NOT NULL DEFAULT 0,
+  `h01` bigint(20) NOT NULL DEFAULT 0,
+  `h02` bigint(20) NOT NULL DEFAULT 0,
+  `h03` bigint(20) NOT NULL DEFAULT 0,
+  `h04` bigint(20) NOT NULL DEFAULT 0,
+  `h05` bigint(20) NOT NULL DEFAULT 0,
+  `h06` bigint(20) NOT NULL DEFAULT 0,
+  `h07` bigint(20) NOT NULL DEFAULT 0,
+  `h08` bigint(20) NOT NULL DEFAULT 0,
+  `h09` bigint(20) NOT NULL DEFAULT 0,
+  `h10` bigint(20) NOT NULL DEFAULT 0,
+  `h11` bigint(20) NOT NULL DEFAULT 0,
+  `h12` bigint(20) NOT NULL DEFAULT 0,
+  `h13` bigint(20) NOT NULL DEFAULT 0,
+  `h14` bigint(20) NOT NULL DEFAULT 0,
+  `h15` bigint(20) NOT NULL DEFAULT 0,
+  `h16` bigint(20) NOT NULL DEFAULT 0,
+  `h17` bigint(20) NOT NULL DEFAULT 0,
+  `h18` bigint(20) NOT NULL DEFAULT 0,
+  `h19` bigint(20) NOT NULL DEFAULT 0,
+  `h20` bigint(20) NOT NULL DEFAULT 0,
+  `h21` bigint(20) NOT NULL DEFAULT 0,
+  `h22` bigint(20) NOT NULL DEFAULT 0,
+  `h23` bigint(20) NOT NULL DEFAULT 0,
+  `gmv_fen` bigint(20) NOT NULL DEFAULT 0,
+  `refund_fen` bigint(20) NOT NULL DEFAULT 0,
+  `platform_revenue_fen` bigint(20) NOT NULL DEFAULT 0,
+  `escort_payable_fen` bigint(20) NOT NULL DEFAULT 0,
+  `new_customers` bigint(20) NOT NULL DEFAULT 0,
+  `repeat_customers` bigint(20) NOT NULL DEFAULT 0,
+  `review_count` bigint(20) NOT NULL DEFAULT 0,
+  `rating1_count` bigint(20) NOT NULL DEFAULT 0,
+  `rating2_count` bigint(20) NOT NULL DEFAULT 0,
+  `rating3_count` bigint(20) NOT NULL DEFAULT 0,
+  `rating4_count` bigint(20) NOT NULL DEFAULT 0,
+  `rating5_count` bigint(20) NOT NULL DEFAULT 0,
+  `complaint_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`day`,`city_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `analytics_escort_daily` (
+  `day` varchar(10) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `escort_id` int(11) NOT NULL,
+  `review_count` bigint(20) NOT NULL DEFAULT 0,
+  `rating_sum` bigint(20) NOT NULL DEFAULT 0,
+  `good_count` bigint(20) NOT NULL DEFAULT 0,
+  `bad_count` bigint(20) NOT NULL DEFAULT 0,
+  `complaint_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`day`,`city_id`,`escort_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `analytics_escort_monthly` (
+  `month` varchar(7) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `escort_id` int(11) NOT NULL,
+  `review_count` bigint(20) NOT NULL DEFAULT 0,
+  `rating_sum` bigint(20) NOT NULL DEFAULT 0,
+  `good_count` bigint(20) NOT NULL DEFAULT 0,
+  `bad_count` bigint(20) NOT NULL DEFAULT 0,
+  `complaint_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`month`,`city_id`,`escort_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `analytics_hospital_daily` (
+  `day` varchar(10) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `hospital_id` int(11) NOT NULL,
+  `start_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`day`,`city_id`,`hospital_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `analytics_hospital_monthly` (
+  `month` varchar(7) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `hospital_id` int(11) NOT NULL,
+  `start_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`month`,`city_id`,`hospital_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `analytics_monthly` (
   `month` varchar(7) NOT NULL,
   `city_id` int(11) NOT NULL,
@@ -243,7 +370,8 @@ CREATE TABLE `analytics_monthly` (
   `rating5_count` bigint(20) NOT NULL DEFAULT 0,
   `complaint_count` bigint(20) NOT NULL DEFAULT 0,
   PRIMARY KEY (`month`,`city_id`,`category_code`,`hospital_id`),
-  KEY `idx_analytics_monthly_hospital` (`hospital_id`,`month`)
+  KEY `idx_analytics_monthly_hospital` (`hospital_id`,`month`),
+  KEY `idx_analytics_monthly_rank` (`month`,`city_id`,`category_code`,`hospital_id`,`start_count`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `analytics_monthly_city` (

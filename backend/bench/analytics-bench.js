@@ -170,15 +170,20 @@ async function main() {
       ['finance, last 30 days', '/api/admin/analytics/finance', auth],
       ['finance, 2 years', `/api/admin/analytics/finance?from=${twoYears}&to=${today}`, auth],
       ['quality, last 30 days', '/api/admin/analytics/quality', auth],
+      ['quality, 1 year', `/api/admin/analytics/quality?from=${yearAgo}&to=${today}`, auth],
+      ['operations, 2 years', `/api/admin/analytics/operations?from=${twoYears}&to=${today}`, auth],
       ['options', '/api/admin/analytics/options', auth],
     ];
     const results = [];
+    const loadBefore = os.loadavg();
     for (const [name, url, headers] of scenarios) {
       const r = await measure(port, name, url, headers);
       results.push(r);
       console.log(`  ${name}: p95 ${r.p95.toFixed(1)} ms`);
     }
     const base = results[0];
+    const loadAfter = os.loadavg();
+    console.log(`\nLoad average (1/5/15 min) ${loadBefore.map(x => x.toFixed(2)).join(' / ')} before, ${loadAfter.map(x => x.toFixed(2)).join(' / ')} after; ${os.cpus().length} cores.`);
     console.log(`\nData: ${data.orders} orders in ${DB_NAME}${data.generatedIn ? ` (generated and rolled up in ${(data.generatedIn / 1000).toFixed(0)} s)` : ' (reused)'}; ${REQUESTS} sequential requests per scenario.\n`);
     console.log('| scenario | p50 | p95 | p99 | max | p95 − baseline p95 | answers |');
     console.log('|---|---|---|---|---|---|---|');

@@ -1,12 +1,12 @@
 /**
- * npm run datagen -w backend -- --orders 1000000 --seed 42 [--days 730]
+ * npm run datagen -w backend -- --orders 1000000 --seed 42 [--days 730] [--no-rebuild] [--quality-only]
  *
  * Writes a generated data set into the configured database (DB_TYPE / DB_HOST / DB_NAME … or
  * DATABASE_URL, as for the server; the database is created and migrated when missing), then
  * rebuilds the analytics rollups. Use a database of its own, e.g. DB_NAME=escort_bench_analytics.
  */
 import { createConnection } from 'mysql2/promise';
-import { generate } from './lib/datagen';
+import { generate, generateQuality } from './lib/datagen';
 import { openConfiguredDb } from './lib/open-db';
 import { loadSettings } from '../src/config/settings';
 import { rebuildRollups } from '../src/modules/analytics/rollup-rebuild';
@@ -42,12 +42,24 @@ async function main() {
   console.log(`generating ${orders} orders over ${days} days (seed ${seed}) into ${describe}`);
   const t0 = Date.now();
   try {
+    if (process.argv.includes('--quality-only')) {
+      // Reviews and complaints for the completed orders already there (a set generated before they existed).
+      const q = await generateQuality(ds, { seed, onProgress: (done, total) => process.stderr.write(`\r${bar(done, total, t0)}`) });
+      process.stderr.write('\n');
+      console.log(`wrote in ${(q.ms / 1000).toFixed(1)} s: ${q.reviews} reviews, ${q.tickets} complaint tickets`);
+      if (process.argv.includes('--no-rebuild')) return;
+      const rb = await rebuildRollups(ds, work => ds.transaction(work), dialect, msg => console.log(msg));
+      console.log(`rollups rebuilt in ${(rb.ms / 1000).toFixed(1)} s: analytics_daily ${rb.dailyRows} rows, analytics_daily_city ${rb.cityRows} rows`);
+      return;
+    }
     const r = await generate(ds, { orders, seed, days, onProgress: (done, total) => process.stderr.write(`\r${bar(done, total, t0)}`) });
     process.stderr.write('\n');
     console.log(
       `wrote in ${(r.ms / 1000).toFixed(1)} s: ${r.orders} orders, ${r.customers} customers, ${r.patients} patients, ${r.escorts} escorts, ${r.hospitals} hospitals, ` +
-        `${r.cities} cities, ${r.payments} payments, ${r.refunds} refunds, ${r.ledgerEntries} ledger entries (${r.ledgerLines} lines)`
+        `${r.cities} cities, ${r.payments} payments, ${r.refunds} refunds, ${r.ledgerEntries} ledger entries (${r.ledgerLines} lines), ${r.reviews} reviews, ${r.tickets} complaint tickets`
     );
+    // --no-rebuild: the rollups are rebuilt later (e.g. after a migration) with npm run analytics:rebuild.
+    if (process.argv.includes('--no-rebuild')) return;
     console.log('rebuilding analytics rollups …');
     const rb = await rebuildRollups(ds, work => ds.transaction(work), dialect, msg => console.log(msg));
     console.log(`rollups rebuilt in ${(rb.ms / 1000).toFixed(1)} s: analytics_daily ${rb.dailyRows} rows, analytics_daily_city ${rb.cityRows} rows`);

@@ -1,6 +1,6 @@
 // The 数据分析 dashboards as an admin sees them: each page opens, every chart draws on its canvas
 // (pixels painted, not just an empty element), a headline figure matches the API for the same
-// filters, and a chart switches to its table view.
+// filters, a chart switches to its table view, and the table downloads as an Excel workbook.
 const assert = require('node:assert/strict');
 
 async function login(page, base, username, password) {
@@ -22,7 +22,7 @@ const DASHBOARDS = [
   { path: '/analytics/operations', menu: '运营看板', api: '/api/admin/analytics/operations', charts: 7, stat: 'created', expected: d => String(d.totals.created) },
   { path: '/analytics/customers', menu: '客户看板', api: '/api/admin/analytics/customers', charts: 4, stat: 'new-customers', expected: d => String(d.totals.newCustomers) },
   { path: '/analytics/finance', menu: '财务看板', api: '/api/admin/analytics/finance', charts: 2, stat: 'gmv', expected: d => yuan(d.totals.gmvFen) },
-  { path: '/analytics/quality', menu: '服务质量', api: '/api/admin/analytics/quality', charts: 2, stat: 'completed', expected: d => String(d.totals.completed) },
+  { path: '/analytics/quality', menu: '服务质量', api: '/api/admin/analytics/quality', charts: 6, stat: 'completed', expected: d => String(d.totals.completed) },
 ];
 
 /** How many pixels of the chart's canvas are painted. */
@@ -85,5 +85,14 @@ module.exports = {
     const firstRow = await daily.locator('.ant-table-row').first().locator('td').allInnerTexts();
     assert.deepEqual(firstRow.slice(0, 2), [data.daily[0].day, String(data.daily[0].created)]);
     await shot('operations-table');
+
+    // The same table as an Excel workbook: a zip whose (stored) sheet holds the header and the first day.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.getByTestId('xlsx-orders-daily').click()]);
+    assert.ok(download.suggestedFilename().endsWith('.xlsx'), `Excel file name: ${download.suggestedFilename()}`);
+    const bytes = require('node:fs').readFileSync(await download.path());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an xlsx is a zip');
+    const text = bytes.toString('utf8');
+    assert.ok(text.includes('xl/worksheets/sheet1.xml') && text.includes('<t>日期</t>'), 'the sheet has the table header');
+    assert.ok(text.includes(data.daily[0].day), 'the sheet has the first day');
   },
 };

@@ -8,8 +8,8 @@
  * people carry placeholder personal data (`gen:` values, not encrypted and not decryptable): the
  * set is for dashboards and benchmarks, not for opening customer details.
  *
- * Extending: reviews and tickets get their own `emit…` step after orders (they need the
- * order's id, customer, escort and completion time, all known here when a completed order is made).
+ * Reviews and complaint tickets are added after the orders by generateQuality() (also usable alone
+ * on a set generated before they existed: `datagen -- --quality-only`).
  */
 import { DataSource, QueryRunner } from 'typeorm';
 
@@ -33,6 +33,8 @@ export interface DatagenResult {
   refunds: number;
   ledgerEntries: number;
   ledgerLines: number;
+  reviews: number;
+  tickets: number;
   ms: number;
 }
 
@@ -145,7 +147,7 @@ export async function generate(ds: DataSource, opts: DatagenOptions): Promise<Da
   await qr.connect();
   const w = new Writer(qr, mysql, mysql ? 2000 : 500);
   const tag = `${opts.seed}-${Date.now().toString(36)}`;
-  const result: DatagenResult = { cities: 0, hospitals: 0, escorts: 0, customers: 0, patients: 0, orders: 0, payments: 0, refunds: 0, ledgerEntries: 0, ledgerLines: 0, ms: 0 };
+  const result: DatagenResult = { cities: 0, hospitals: 0, escorts: 0, customers: 0, patients: 0, orders: 0, payments: 0, refunds: 0, ledgerEntries: 0, ledgerLines: 0, reviews: 0, tickets: 0, ms: 0 };
   try {
     if (mysql) await qr.query('SET unique_checks = 0, foreign_key_checks = 0');
     await qr.startTransaction();
@@ -406,6 +408,106 @@ export async function generate(ds: DataSource, opts: DatagenOptions): Promise<Da
     if (mysql) await qr.query('SET unique_checks = 1, foreign_key_checks = 1').catch(() => undefined);
     await qr.release();
   }
+  const q = await generateQuality(ds, { seed: opts.seed, now, onProgress: opts.onProgress });
+  result.reviews = q.reviews;
+  result.tickets = q.tickets;
   result.ms = Date.now() - t0;
   return result;
+}
+
+// ------------------------------------------------------------ reviews and complaints
+
+export interface QualityResult {
+  reviews: number;
+  tickets: number;
+  ms: number;
+}
+
+const LOW_TAGS = ['迟到', '态度不好', '不熟悉医院流程', '沟通不及时', '服务时间不足'];
+const HIGH_TAGS = ['准时', '耐心细致', '熟悉流程', '专业'];
+
+/**
+ * Reviews for about a third of the completed orders without one (a few hours to three days after
+ * completion, mostly 4–5 stars), a follow-up complaint ticket for each 1–2-star review (as the
+ * reviews module opens them), and customer complaints on about 1 % of completed orders. Reads the
+ * completed orders already in the database, so it also adds quality data to a set generated before.
+ * Deterministic for a seed and the same orders. Writes only reviews and tickets (not the reviews
+ * module's own review_stats counters: the set is for the dashboards).
+ */
+export async function generateQuality(ds: DataSource, opts: { seed: number; now?: Date; onProgress?: (done: number, total: number, phase: string) => void }): Promise<QualityResult> {
+  const t0 = Date.now();
+  const mysql = ds.options.type === 'mysql' || ds.options.type === 'mariadb';
+  const r = rng(opts.seed ^ 0x5eed);
+  const now = opts.now ?? new Date();
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  const w = new Writer(qr, mysql, mysql ? 2000 : 500);
+  const out: QualityResult = { reviews: 0, tickets: 0, ms: 0 };
+  try {
+    let reviewId = await maxId(qr, 'reviews');
+    let ticketId = await maxId(qr, 'tickets');
+    const [{ n: total }] = await qr.query(`SELECT COUNT(*) AS n FROM orders WHERE status = 'completed'`);
+    let seen = 0;
+    await qr.startTransaction();
+    for (let after = 0; ; ) {
+      const rows: any[] = await qr.query(
+        `SELECT o.id, o.order_no, o.customer_id, o.escort_id, o.hospital_id, o.city_id, o.service_name, o.completed_at
+         FROM orders o WHERE o.id > ? AND o.status = 'completed' AND o.completed_at IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.order_id = o.id) ORDER BY o.id LIMIT 5000`,
+        [after]
+      );
+      if (!rows.length) break;
+      for (const o of rows) {
+        const completedAt = new Date(typeof o.completed_at === 'string' && !/Z$/.test(o.completed_at) ? o.completed_at.replace(' ', 'T') + 'Z' : o.completed_at);
+        const ticket = async (values: Record<string, unknown>, at: Date) => {
+          const id = ++ticketId;
+          const old = now.getTime() - at.getTime() > 7 * 24 * 3600_000;
+          await w.add('tickets', {
+            id, ticket_no: `GT${String(id).padStart(14, '0')}`, type: 'service_complaint', priority: 'high', status: old ? 'closed' : 'open', title: '投诉（生成数据）', content: '生成数据',
+            photos: '[]', opener_type: 'customer', opener_id: o.customer_id, customer_id: o.customer_id, order_id: o.id, order_no: o.order_no, escort_id: o.escort_id, city_id: o.city_id,
+            review_id: null, assignee_name: '', sla_due_at: new Date(at.getTime() + 4 * 3600_000), first_responded_at: old ? new Date(at.getTime() + 3600_000) : null,
+            resolved_at: old ? new Date(at.getTime() + 2 * 24 * 3600_000) : null, closed_at: old ? new Date(at.getTime() + 3 * 24 * 3600_000) : null, resolution: old ? '已处理' : null,
+            reopen_count: 0, compensation_fen: 0, created_at: at, updated_at: at, ...values,
+          });
+          out.tickets++;
+        };
+        if (r.chance(0.35)) {
+          const at = new Date(completedAt.getTime() + r.int(60, 72 * 60) * 60_000);
+          if (at.getTime() <= now.getTime()) {
+            const overall = weighted(r, [5, 4, 3, 2, 1], [55, 25, 10, 5, 5]);
+            const tags = overall <= 2 ? [r.pick(LOW_TAGS)] : overall >= 4 && r.chance(0.5) ? [r.pick(HIGH_TAGS)] : [];
+            const around = () => Math.max(1, Math.min(5, overall + r.int(-1, 1)));
+            const id = ++reviewId;
+            await w.add('reviews', {
+              id, order_id: o.id, order_no: o.order_no, customer_id: o.customer_id, escort_id: o.escort_id, hospital_id: o.hospital_id, city_id: o.city_id,
+              service_name: String(o.service_name).slice(0, 64), overall, attitude: around(), professionalism: around(), communication: around(), punctuality: around(),
+              tags: JSON.stringify(tags), content: '生成数据', photos: '[]', anonymous: false, status: 'visible', created_at: at, updated_at: at,
+            });
+            out.reviews++;
+            // A low score opens a follow-up complaint, as ReviewService does.
+            if (overall <= 2) await ticket({ review_id: id, opener_type: 'system', opener_id: null, title: '差评回访（生成数据）' }, at);
+          }
+        }
+        if (r.chance(0.01)) {
+          const at = new Date(completedAt.getTime() + r.int(30, 5 * 24 * 60) * 60_000);
+          if (at.getTime() <= now.getTime()) await ticket({}, at);
+        }
+      }
+      after = Number(rows[rows.length - 1].id);
+      seen += rows.length;
+      await w.flush();
+      await qr.commitTransaction();
+      await qr.startTransaction();
+      opts.onProgress?.(seen, Number(total), 'quality');
+    }
+    await w.flush();
+    await qr.commitTransaction();
+  } catch (err) {
+    if (qr.isTransactionActive) await qr.rollbackTransaction();
+    throw err;
+  } finally {
+    await qr.release();
+  }
+  out.ms = Date.now() - t0;
+  return out;
 }

@@ -4,7 +4,19 @@
  */
 import { AnalyticsCustomer } from '../modules/analytics/analytics-customer.entity';
 import { AnalyticsOutbox, AnalyticsState } from '../modules/analytics/analytics-outbox.entity';
-import { AnalyticsDaily, AnalyticsDailyCity, AnalyticsMonthly, AnalyticsMonthlyCity, AnalyticsQuoteDaily } from '../modules/analytics/analytics-rollup.entity';
+import {
+  AnalyticsComplaintDaily,
+  AnalyticsDaily,
+  AnalyticsDailyCity,
+  AnalyticsDailyTotal,
+  AnalyticsEscortDaily,
+  AnalyticsEscortMonthly,
+  AnalyticsHospitalDaily,
+  AnalyticsHospitalMonthly,
+  AnalyticsMonthly,
+  AnalyticsMonthlyCity,
+  AnalyticsQuoteDaily,
+} from '../modules/analytics/analytics-rollup.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { AuthSession } from '../modules/auth/auth-session.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
@@ -138,6 +150,12 @@ export const ENTITIES: Function[] = [
   KbVote,
   AnalyticsDaily,
   AnalyticsDailyCity,
+  AnalyticsDailyTotal,
+  AnalyticsComplaintDaily,
+  AnalyticsEscortDaily,
+  AnalyticsEscortMonthly,
+  AnalyticsHospitalDaily,
+  AnalyticsHospitalMonthly,
   AnalyticsMonthly,
   AnalyticsMonthlyCity,
   AnalyticsQuoteDaily,

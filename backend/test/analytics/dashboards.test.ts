@@ -2,7 +2,7 @@ import { startTestApp, staffToken, TestApp } from '../helpers/test-app';
 import { bearer, customerLogin, expectError, expectOk } from '../helpers/http';
 import { orderWorld, OrderWorld, pay, services, startIn } from '../orders/order-fixtures';
 import { generate } from '../../scripts/lib/datagen';
-import { AnalyticsService } from '../../src/modules/analytics/analytics.service';
+import { AnalyticsService, sqliteDatetime } from '../../src/modules/analytics/analytics.service';
 
 const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${shanghaiToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -83,8 +83,72 @@ describe('the analytics dashboards API', () => {
     expect(finance.monthly.reduce((s: number, m: any) => s + m.platformRevenueFen, 0)).toBe(finance.totals.platformRevenueFen);
     expect(finance.refundRateByService.length).toBeGreaterThan(0);
     const quality = await get('quality', { from });
-    expect(quality.reviewsConnected).toBe(false);
     expect(quality.totals.completed).toBe(await sum('completed_count', 'day >= ?', [from]));
+  });
+
+  it('answers quality from the reviews and complaints (rating mix, complaints per 100, reasons, escort ranking)', async () => {
+    const from = daysAgo(39);
+    const quality = await get('quality', { from });
+    // Against the raw reviews and tickets (every generated review and complaint falls inside the 40 days).
+    const sinceDate = new Date(Date.parse(`${from}T00:00:00+08:00`));
+    const since = String(t.dataSource.options.type).includes('sqlite') ? sqliteDatetime(sinceDate) : sinceDate;
+    const raw = await t.dataSource.query('SELECT overall, COUNT(*) AS n FROM reviews WHERE created_at >= ? GROUP BY overall', [since]);
+    const byStar = new Map(raw.map((r: any) => [Number(r.overall), Number(r.n)]));
+    expect(quality.ratingDistribution.map((d: any) => d.count)).toEqual([1, 2, 3, 4, 5].map(s => byStar.get(s) ?? 0));
+    expect(quality.totals.reviews).toBeGreaterThan(20);
+    const complaints = Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM tickets WHERE type = 'service_complaint' AND order_id IS NOT NULL AND created_at >= ?`, [since]))[0].n);
+    expect(quality.totals.complaints).toBe(complaints);
+    expect(complaints).toBeGreaterThan(0);
+    expect(quality.totals.complaintsPer100).toBeCloseTo((complaints / quality.totals.completed) * 100, 1);
+    expect(quality.topComplaintReasons.reduce((s: number, r: any) => s + r.count, 0)).toBeLessThanOrEqual(complaints);
+    expect(quality.topComplaintReasons[0].count).toBeGreaterThanOrEqual(quality.topComplaintReasons[quality.topComplaintReasons.length - 1].count);
+    expect(quality.escortRanking.length).toBeGreaterThan(0);
+    const best = quality.escortRanking[0];
+    const [mine] = await t.dataSource.query('SELECT COUNT(*) AS n, SUM(overall) AS s FROM reviews WHERE escort_id = ? AND created_at >= ?', [best.escortId, since]);
+    expect(best.reviews).toBe(Number(mine.n));
+    expect(best.avgRating).toBeCloseTo(Number(mine.s) / Number(mine.n), 2);
+    const day = quality.daily.find((d: any) => d.reviews > 0);
+    expect(day.goodRate).toBeGreaterThanOrEqual(0);
+  });
+
+  it('takes dated time off and approved leave out of the shift minutes of utilization', async () => {
+    const day = daysAgo(12);
+    const q = { from: day, to: day, cityId: 1 };
+    const at = (d: Date) => (String(t.dataSource.options.type).includes('sqlite') ? sqliteDatetime(d) : d);
+    // An active escort of 上海 with a template on that weekday and nothing dated that day yet.
+    const weekday = ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    const [escort] = await t.dataSource.query(
+      `SELECT s.escort_id AS id, SUM(s.end_minute - s.start_minute) AS minutes FROM escort_weekly_shifts s JOIN escorts e ON e.id = s.escort_id
+       WHERE e.status = 'active' AND e.city_id = 1 AND s.weekday = ?
+         AND NOT EXISTS (SELECT 1 FROM escort_leaves l WHERE l.escort_id = s.escort_id AND l.status = 'approved')
+         AND NOT EXISTS (SELECT 1 FROM escort_shift_exceptions x WHERE x.escort_id = s.escort_id)
+       GROUP BY s.escort_id HAVING SUM(s.end_minute - s.start_minute) <= 1380 ORDER BY s.escort_id LIMIT 1`,
+      [weekday]
+    );
+    const minutes = Number(escort.minutes);
+    const before = (await get('operations', q)).utilization.shiftHours;
+    // A whole day off.
+    await t.dataSource.query(`INSERT INTO escort_shift_exceptions (escort_id, date, kind, start_minute, end_minute, note, created_by_name, created_at) VALUES (?, ?, 'off', NULL, NULL, '', '', ?)`, [escort.id, day, at(new Date())]);
+    expect((await get('operations', q)).utilization.shiftHours).toBeCloseTo(before - minutes / 60, 1);
+    await t.dataSource.query('DELETE FROM escort_shift_exceptions WHERE escort_id = ?', [escort.id]);
+    // An extra hour outside the template adds one (a whole day off would take it away too, as in the schedules module).
+    const ranges: any[] = await t.dataSource.query('SELECT start_minute, end_minute FROM escort_weekly_shifts WHERE escort_id = ? AND weekday = ?', [escort.id, weekday]);
+    const free = [...Array(24).keys()].map(h => h * 60).find(m => ranges.every(r => Number(r.end_minute) <= m || Number(r.start_minute) >= m + 60))!;
+    await t.dataSource.query(`INSERT INTO escort_shift_exceptions (escort_id, date, kind, start_minute, end_minute, note, created_by_name, created_at) VALUES (?, ?, 'extra', ?, ?, '', '', ?)`, [escort.id, day, free, free + 60, at(new Date())]);
+    expect((await get('operations', q)).utilization.shiftHours).toBeCloseTo(before + 1, 1);
+    await t.dataSource.query('DELETE FROM escort_shift_exceptions WHERE escort_id = ?', [escort.id]);
+    // Approved leave over the whole day; a pending one changes nothing.
+    const start = new Date(`${day}T00:00:00+08:00`);
+    const end = new Date(start.getTime() + 86_400_000);
+    const leave = (status: string) =>
+      t.dataSource.query(`INSERT INTO escort_leaves (escort_id, city_id, type, start_at, end_at, reason, status, source, created_by_name, created_at, updated_at) VALUES (?, 1, 'personal', ?, ?, '', ?, 'staff', '', ?, ?)`, [
+        escort.id, at(start), at(end), status, at(new Date()), at(new Date()),
+      ]);
+    await leave('pending');
+    expect((await get('operations', q)).utilization.shiftHours).toBeCloseTo(before, 1);
+    await leave('approved');
+    expect((await get('operations', q)).utilization.shiftHours).toBeCloseTo(before - minutes / 60, 1);
+    await t.dataSource.query('DELETE FROM escort_leaves WHERE escort_id = ? AND reason = ?', [escort.id, '']);
   });
 
   it('limits staff to their cities and the analytics permission', async () => {

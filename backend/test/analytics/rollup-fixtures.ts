@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { familySelects, customerFactsSelect, SqlDialect } from '../../src/modules/analytics/rollup-sql';
+import { familySelects, customerFactsSelect, complaintReasonSelect, escortSelects, SqlDialect } from '../../src/modules/analytics/rollup-sql';
+import { ESCORT_MEASURES } from '../../src/modules/analytics/analytics-rollup.entity';
 import { MEASURES } from '../../src/modules/analytics/rollup-measures';
 
 export type Rollup = Map<string, Record<string, number>>;
@@ -36,11 +37,68 @@ export async function rawRollup(ds: DataSource, withHospital: boolean, byMonth =
   return prune(map);
 }
 
-/** What a rollup table holds. */
-export async function tableRollup(ds: DataSource, table: 'analytics_daily' | 'analytics_daily_city' | 'analytics_monthly' | 'analytics_monthly_city'): Promise<Rollup> {
+/** The raw day × city totals (every service and hospital), from the raw day × city × service GROUP BY. */
+export async function rawTotals(ds: DataSource): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const [key, row] of await rawRollup(ds, false)) {
+    const [day, city] = key.split('|');
+    addInto(map, `${day}|${city}`, row);
+  }
+  return prune(map);
+}
+
+/** Paid bookings per (day or month, city, hospital) from the raw GROUP BY, and as kept in the narrow hospital tables. */
+export async function rawHospitalStarts(ds: DataSource, byMonth = false): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const [key, row] of await rawRollup(ds, true, byMonth)) {
+    const [period, city, , hospital] = key.split('|');
+    if (Number(hospital) > 0 && row.start_count) addInto(map, `${period}|${city}|${hospital}`, { start_count: row.start_count });
+  }
+  return prune(map);
+}
+
+export async function tableHospitalStarts(ds: DataSource, table: 'analytics_hospital_daily' | 'analytics_hospital_monthly'): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const r of await ds.query(`SELECT * FROM ${table}`)) addInto(map, `${r.day ?? r.month}|${Number(r.city_id)}|${Number(r.hospital_id)}`, { start_count: Number(r.start_count) });
+  return prune(map);
+}
+
+/** The per-escort table as the raw reviews and tickets say it should be (by day or by month). */
+export async function rawEscort(ds: DataSource, byMonth = false): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const f of escortSelects(dialectOf(ds))) {
+    for (const r of await ds.query(f.sql)) {
+      addInto(map, [byMonth ? r.day.slice(0, 7) : r.day, Number(r.city_id), Number(r.escort_id)].join('|'), Object.fromEntries(f.measures.map(m => [m, Number(r[m] ?? 0)])));
+    }
+  }
+  return prune(map);
+}
+
+export async function tableEscort(ds: DataSource, table: 'analytics_escort_daily' | 'analytics_escort_monthly'): Promise<Rollup> {
   const map: Rollup = new Map();
   for (const r of await ds.query(`SELECT * FROM ${table}`)) {
-    const key = [r.day ?? r.month, Number(r.city_id), r.category_code, ...(table.endsWith('_city') ? [] : [Number(r.hospital_id)])].join('|');
+    addInto(map, [r.day ?? r.month, Number(r.city_id), Number(r.escort_id)].join('|'), Object.fromEntries(ESCORT_MEASURES.map(m => [m, Number(r[m] ?? 0)])));
+  }
+  return prune(map);
+}
+
+/** Complaints by reason: raw (`raw`) or as kept. */
+export async function complaintReasons(ds: DataSource, raw: boolean): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const r of await ds.query(raw ? complaintReasonSelect(dialectOf(ds)) : 'SELECT * FROM analytics_complaint_daily')) {
+    addInto(map, [r.day, Number(r.city_id), r.category_code, Number(r.hospital_id), r.reason].join('|'), { complaint_count: Number(r.complaint_count) });
+  }
+  return prune(map);
+}
+
+/** What a rollup table holds. */
+export async function tableRollup(ds: DataSource, table: 'analytics_daily' | 'analytics_daily_city' | 'analytics_daily_total' | 'analytics_monthly' | 'analytics_monthly_city'): Promise<Rollup> {
+  const map: Rollup = new Map();
+  for (const r of await ds.query(`SELECT * FROM ${table}`)) {
+    const key =
+      table === 'analytics_daily_total'
+        ? [r.day, Number(r.city_id)].join('|')
+        : [r.day ?? r.month, Number(r.city_id), r.category_code, ...(table.endsWith('_city') ? [] : [Number(r.hospital_id)])].join('|');
     addInto(map, key, Object.fromEntries(MEASURES.map(m => [m, Number(r[m] ?? 0)])));
   }
   return prune(map);

@@ -2,8 +2,10 @@
  * The rollups kept incrementally equal the raw GROUP BY: a generated data set, a rebuild, then a
  * seeded random sequence of real changes through the services (bookings, quotes, payments with
  * ledger captures, assignments, declines, escort steps, completions with revenue recognition,
- * cancellations, refunds, expiries, reschedules), then the outbox folded in and every cell of
- * analytics_daily, analytics_daily_city, the two monthly tables and analytics_customers compared with the raw tables.
+ * cancellations, refunds, expiries, reschedules, reviews with their follow-up complaints, customer
+ * complaints), then the outbox folded in and every cell of analytics_daily, analytics_daily_city,
+ * analytics_daily_total, the two monthly tables, the per-escort tables, the complaint reasons and
+ * analytics_customers compared with the raw tables.
  * Runs on SQLite and (TEST_DB=mysql) on MariaDB/MySQL.
  */
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -15,10 +17,12 @@ import { LedgerService } from '../../src/modules/ledger/ledger.service';
 import { TransactionService } from '../../src/common/db/transaction.service';
 import { AppError } from '../../src/common/errors';
 import { Order } from '../../src/modules/orders/order.entity';
-import { customerFactsDiff, differences, rawRollup, tableRollup } from './rollup-fixtures';
+import { complaintReasons, customerFactsDiff, differences, rawEscort, rawHospitalStarts, rawRollup, rawTotals, tableEscort, tableHospitalStarts, tableRollup } from './rollup-fixtures';
+import { ReviewService } from '../../src/modules/reviews/review.service';
+import { TicketService } from '../../src/modules/tickets/ticket.service';
 
 const SEED = Number(process.env.ANALYTICS_TEST_SEED ?? 20261124);
-const STEPS = 160;
+const STEPS = 200;
 
 describe('the analytics rollups', () => {
   let t: TestApp;
@@ -27,6 +31,8 @@ describe('the analytics rollups', () => {
   let orders: OrderService;
   let ledger: LedgerService;
   let tx: TransactionService;
+  let reviews: ReviewService;
+  let tickets: TicketService;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -36,7 +42,14 @@ describe('the analytics rollups', () => {
     orders = await services(t).orders();
     ledger = await ctx.getAsync(LedgerService);
     tx = await ctx.getAsync(TransactionService);
+    reviews = await ctx.getAsync(ReviewService);
+    tickets = await ctx.getAsync(TicketService);
     await generate(t.dataSource, { orders: 1200, seed: SEED, days: 45 });
+    // Generated people carry placeholder phones that cannot be decrypted; reviews and tickets open
+    // the customer's details, so give them the demo customer's (real) ciphertext.
+    const [{ phone_enc }] = await t.dataSource.query('SELECT phone_enc FROM customers WHERE id = ?', [w.customerId]);
+    await t.dataSource.query(`UPDATE customers SET phone_enc = ? WHERE phone_enc LIKE 'gen:%'`, [phone_enc]);
+    await t.dataSource.query(`UPDATE patients SET phone_enc = ? WHERE phone_enc LIKE 'gen:%'`, [phone_enc]);
   }, 180_000);
 
   afterAll(async () => {
@@ -50,12 +63,21 @@ describe('the analytics rollups', () => {
     expect(differences(await rawRollup(t.dataSource, false), await tableRollup(t.dataSource, 'analytics_daily_city'))).toEqual([]);
     expect(differences(await rawRollup(t.dataSource, true, true), await tableRollup(t.dataSource, 'analytics_monthly'))).toEqual([]);
     expect(differences(await rawRollup(t.dataSource, false, true), await tableRollup(t.dataSource, 'analytics_monthly_city'))).toEqual([]);
+    expect(differences(await rawTotals(t.dataSource), await tableRollup(t.dataSource, 'analytics_daily_total'))).toEqual([]);
+    expect(differences(await rawEscort(t.dataSource), await tableEscort(t.dataSource, 'analytics_escort_daily'))).toEqual([]);
+    expect(differences(await rawEscort(t.dataSource, true), await tableEscort(t.dataSource, 'analytics_escort_monthly'))).toEqual([]);
+    expect(differences(await complaintReasons(t.dataSource, true), await complaintReasons(t.dataSource, false))).toEqual([]);
+    expect(differences(await rawHospitalStarts(t.dataSource), await tableHospitalStarts(t.dataSource, 'analytics_hospital_daily'))).toEqual([]);
+    expect(differences(await rawHospitalStarts(t.dataSource, true), await tableHospitalStarts(t.dataSource, 'analytics_hospital_monthly'))).toEqual([]);
     expect(await customerFactsDiff(t.dataSource)).toEqual([]);
   }
 
   it('equal the raw GROUP BY right after a rebuild', async () => {
     const r = await analytics.rebuild();
     expect(r.dailyRows).toBeGreaterThan(100);
+    // The generated set has reviews and complaints, so their tables are compared with something.
+    expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM analytics_escort_daily'))[0].n)).toBeGreaterThan(10);
+    expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM analytics_complaint_daily'))[0].n)).toBeGreaterThan(0);
     await expectRollupsMatchRaw();
   }, 120_000);
 
@@ -135,13 +157,30 @@ describe('the analytics rollups', () => {
         });
       },
       expire: async () => orders.expireUnpaid(new Date(Date.now() + 30 * 60_000), r.int(1, 3)),
+      review: async () => {
+        // A completed order of the demo city without a review, reviewed by its customer (low scores open a follow-up complaint).
+        const [o] = await t.dataSource.query(
+          `SELECT o.id, o.customer_id FROM orders o WHERE o.status = 'completed' AND o.city_id = 1 AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.order_id = o.id) ORDER BY o.id DESC LIMIT 1 OFFSET ${r.int(0, 20)}`
+        );
+        if (!o) return null;
+        const overall = r.int(1, 5);
+        const tags = r.chance(0.6) ? [r.pick(['迟到', '态度不好', '准时', '专业'])] : [];
+        return reviews.create(Number(o.customer_id), Number(o.id), { overall, attitude: overall, professionalism: overall, communication: overall, punctuality: overall, tags, content: '测试评价' });
+      },
+      complain: async () => {
+        // A customer complaint about one of their orders, or (sometimes) a ticket that is no complaint.
+        const [o] = await t.dataSource.query(`SELECT id, customer_id FROM orders WHERE status IN ('completed', 'in_service') AND city_id = 1 ORDER BY id DESC LIMIT 1 OFFSET ${r.int(0, 20)}`);
+        if (!o) return null;
+        const type = r.chance(0.8) ? 'service_complaint' : 'suggestion';
+        return tickets.open({ type: 'customer', id: Number(o.customer_id), name: '客户' }, { type, title: '服务问题', content: '陪诊师迟到', orderId: Number(o.id) });
+      },
       reschedule: async () => {
         const o = await pick(['pending_payment', 'pending_dispatch']);
         return o && !o.escortId && orders.requestReschedule(o.id, startIn(r.int(3, 150) * 60), staff, { reason: '改时间' });
       },
     };
     const names = Object.keys(steps);
-    const weights = [6, 5, 4, 1, 1, 4, 3, 2, 2, 1, 1];
+    const weights = [6, 5, 4, 1, 1, 4, 3, 2, 2, 1, 3, 2, 1];
     for (let i = 0; i < STEPS; i++) {
       let x = r.next() * weights.reduce((a, b) => a + b, 0);
       const name = names[weights.findIndex(wt => (x -= wt) < 0)];

@@ -40,7 +40,7 @@ export class AdminAnalyticsController {
     return this.query.finance(this.filters(q));
   }
 
-  @Get('/quality', { summary: '服务质量看板（评价与投诉模块接入前只有完成单数）' })
+  @Get('/quality', { summary: '服务质量看板：评分分布、好评/差评率趋势、每百单投诉、投诉原因排行、陪诊师评分排名' })
   @RequirePermission('analytics:read')
   async quality(@Query() q: AnalyticsQueryDTO) {
     return this.query.quality(this.filters(q));

@@ -5,6 +5,7 @@ import { AnalyticsService } from './analytics.service';
 import { AGE_GROUPS, HOUR_COLUMNS, LATENCY_BOUNDS_MIN, LATENCY_COLUMNS, histogramQuantile } from './rollup-measures';
 import { SERVICE_CATEGORIES } from '../catalog/catalog-codes';
 import { Errors } from '../../common/errors';
+import { MsInterval, ShiftExceptionFact, WeeklyRange, dateRangeInterval, dayRanges } from '../schedules/shift-calendar';
 import { startOfShanghaiDay, toShanghaiDateString } from '../../common/time';
 
 export interface DashboardFilters {
@@ -17,6 +18,8 @@ export interface DashboardFilters {
 }
 
 const MAX_RANGE_DAYS = 1100;
+/** Fewer reviews than this say little about an escort: left out of the ranking. */
+export const RANKING_MIN_REVIEWS = 3;
 const DAY_MS = 86_400_000;
 
 /** Every day from `from` to `to`, both included. */
@@ -103,10 +106,20 @@ export class AnalyticsQueryService {
     return { sql: parts.join(' AND '), params };
   }
 
-  /** Sums per day (or per group) from the daily tables: the hospital grain only when a hospital is chosen. */
+  /**
+   * Sums per day (or per group) from the daily tables: the hospital grain only when a hospital is
+   * chosen, the city × service grain when a service is, otherwise the day × city totals (~8 rows a day).
+   */
   private async sums(f: DashboardFilters, measures: string[], groupBy: string | null, opts: { byHospital?: boolean } = {}) {
-    const table = f.hospitalId || opts.byHospital ? 'analytics_daily' : 'analytics_daily_city';
+    const table = f.hospitalId || opts.byHospital ? 'analytics_daily' : f.categoryCode ? 'analytics_daily_city' : 'analytics_daily_total';
     return this.run(table, this.where(f), measures, groupBy);
+  }
+
+  /** Adds up the rows of a per-day answer (a total over the range, from the same scan). */
+  private totalOf(rows: Record<string, any>[], measures: string[]): Record<string, number> {
+    const t: Record<string, number> = Object.fromEntries(measures.map(m => [m, 0]));
+    for (const r of rows) for (const m of measures) t[m] += n(r[m]);
+    return t;
   }
 
   /**
@@ -160,7 +173,7 @@ export class AnalyticsQueryService {
     // One scan of the days (series and heatmap), one of the range by category (totals and mix).
     const [daily, byCategory, hospitals, escorts] = await Promise.all([
       this.sums(f, [...dailyMeasures, ...HOUR_COLUMNS], 'day'),
-      this.rangeSums(f, ['created_count', 'paid_count', 'cohort_paid', 'cohort_completed', 'cohort_cancelled', 'start_count', 'unassigned_at_start', ...LATENCY_COLUMNS], 'category_code'),
+      this.rangeSums(f, ['created_count', 'paid_count', 'cohort_paid', 'cohort_completed', 'cohort_cancelled', 'start_count', 'unassigned_at_start', 'booked_minutes', ...LATENCY_COLUMNS], 'category_code'),
       this.busiestHospitals(f),
       this.escortsNow(f.cityIds),
     ]);
@@ -179,7 +192,8 @@ export class AnalyticsQueryService {
       todayRow.unassigned_at_start = live;
     }
     const latencyCounts = LATENCY_COLUMNS.map(c => n(totals?.[c]));
-    const utilization = await this.utilization(f, days);
+    // Without a service or hospital filter the category scan already holds the booked minutes.
+    const utilization = await this.utilization(f, days, f.categoryCode || f.hospitalId ? undefined : n(totals.booked_minutes));
     return {
       refreshedAt,
       filters: f,
@@ -211,13 +225,31 @@ export class AnalyticsQueryService {
   }
 
   private async busiestHospitals(f: DashboardFilters) {
-    const rows = (await this.rangeSums(f, ['start_count'], 'hospital_id', { byHospital: true }))
+    // Without a service filter the narrow per-hospital tables answer (whole months + partial days).
+    const ranked = f.categoryCode ? await this.rangeSums(f, ['start_count'], 'hospital_id', { byHospital: true }) : await this.hospitalStarts(f);
+    const rows = ranked
       .map(r => ({ hospitalId: Number(r.g), orders: n(r.start_count) }))
       .filter(r => r.hospitalId > 0 && r.orders > 0)
       .sort((a, b) => b.orders - a.orders || a.hospitalId - b.hospitalId)
       .slice(0, 10);
     const names = await this.names('hospitals', rows.map(r => r.hospitalId));
     return rows.map(r => ({ hospitalId: r.hospitalId, name: names.get(r.hospitalId) ?? `#${r.hospitalId}`, orders: r.orders }));
+  }
+
+  private async hospitalStarts(f: DashboardFilters) {
+    const split = splitRange(f.from, f.to);
+    const parts = await Promise.all([
+      ...(split.months ? [this.run('analytics_hospital_monthly', this.where(f, { period: 'month', range: split.months, category: false }), ['start_count'], 'hospital_id')] : []),
+      ...split.days.map(range => this.run('analytics_hospital_daily', this.where(f, { range, category: false }), ['start_count'], 'hospital_id')),
+    ]);
+    const by = new Map<string, { g: unknown; start_count: number }>();
+    for (const rows of parts)
+      for (const r of rows) {
+        const into = by.get(String(r.g)) ?? { g: r.g, start_count: 0 };
+        into.start_count += n(r.start_count);
+        by.set(String(r.g), into);
+      }
+    return [...by.values()];
   }
 
   /** Paid bookings by the Shanghai weekday and hour of their start. */
@@ -255,26 +287,92 @@ export class AnalyticsQueryService {
   }
 
   /**
-   * Booked escort minutes (orders holding an escort) over shift minutes (the weekly templates of
-   * active escorts, summed over the range's weekdays). Category and hospital filters do not apply:
-   * an escort's shift serves every service.
+   * Booked escort minutes (orders holding an escort) over shift minutes: the weekly templates of
+   * active escorts summed over the range's weekdays, then corrected, escort by escort and only on
+   * the days concerned, for dated shift exceptions (extra shifts, time off) and approved leave.
+   * Long ranges stay cheap: the template part is one GROUP BY weekday, and the corrections touch
+   * only the escorts and days that have an exception or a leave. Category and hospital filters do
+   * not apply: an escort's shift serves every service.
    */
-  private async utilization(f: DashboardFilters, days: string[]) {
-    const [booked] = await this.rangeSums({ ...f, categoryCode: undefined, hospitalId: undefined }, ['booked_minutes'], null);
+  private async utilization(f: DashboardFilters, days: string[], bookedKnown?: number) {
+    const [booked] = bookedKnown !== undefined ? [{ booked_minutes: bookedKnown }] : await this.rangeSums({ ...f, categoryCode: undefined, hospitalId: undefined }, ['booked_minutes'], null);
     const params: unknown[] = [];
-    let sql = `SELECT s.weekday AS weekday, SUM(s.end_minute - s.start_minute) AS minutes FROM escort_weekly_shifts s JOIN escorts e ON e.id = s.escort_id WHERE e.status = 'active'`;
+    let inCities = '';
     if (f.cityIds) {
-      if (!f.cityIds.length) sql += ' AND 1 = 0';
+      if (!f.cityIds.length) inCities = ' AND 1 = 0';
       else {
-        sql += ` AND e.city_id IN (${f.cityIds.map(() => '?').join(', ')})`;
+        inCities = ` AND e.city_id IN (${f.cityIds.map(() => '?').join(', ')})`;
         params.push(...f.cityIds);
       }
     }
-    const rows: { weekday: number; minutes: unknown }[] = await this.dataSource.query(`${sql} GROUP BY s.weekday`, params);
+    const rows: { weekday: number; minutes: unknown }[] = await this.dataSource.query(
+      `SELECT s.weekday AS weekday, SUM(s.end_minute - s.start_minute) AS minutes FROM escort_weekly_shifts s JOIN escorts e ON e.id = s.escort_id WHERE e.status = 'active'${inCities} GROUP BY s.weekday`,
+      params
+    );
     const perWeekday = new Map(rows.map(r => [Number(r.weekday), n(r.minutes)]));
-    const shiftMinutes = days.reduce((sum, d) => sum + (perWeekday.get(weekdayOf(d)) ?? 0), 0);
+    const templateMinutes = days.reduce((sum, d) => sum + (perWeekday.get(weekdayOf(d)) ?? 0), 0);
+    const shiftMinutes = Math.max(0, templateMinutes + (await this.shiftCorrections(f.from, f.to, inCities, params)));
     const bookedMinutes = n(booked?.booked_minutes);
     return { bookedHours: Math.round(bookedMinutes / 6) / 10, shiftHours: Math.round(shiftMinutes / 6) / 10, rate: ratio(bookedMinutes, shiftMinutes) };
+  }
+
+  /** Minutes to add to the template total (negative: time off, leave) for the exceptions and approved leave inside [from, to]. */
+  private async shiftCorrections(from: string, to: string, inCities: string, cityParams: unknown[]): Promise<number> {
+    const rangeStart = new Date(`${from}T00:00:00+08:00`);
+    const rangeEnd = new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY_MS);
+    const [exceptions, leaves]: [any[], any[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT x.escort_id, x.date, x.kind, x.start_minute, x.end_minute FROM escort_shift_exceptions x JOIN escorts e ON e.id = x.escort_id
+         WHERE x.date >= ? AND x.date <= ? AND e.status = 'active'${inCities}`,
+        [from, to, ...cityParams]
+      ),
+      this.dataSource.query(
+        `SELECT l.escort_id, l.start_at, l.end_at FROM escort_leaves l JOIN escorts e ON e.id = l.escort_id
+         WHERE l.status = 'approved' AND l.start_at < ? AND l.end_at > ? AND e.status = 'active'${inCities}`,
+        [this.analytics.dt(rangeEnd), this.analytics.dt(rangeStart), ...cityParams]
+      ),
+    ]);
+    if (!exceptions.length && !leaves.length) return 0;
+    const escortIds = [...new Set([...exceptions, ...leaves].map(r => Number(r.escort_id)))];
+    const weekly = new Map<number, WeeklyRange[]>();
+    for (let i = 0; i < escortIds.length; i += 1000) {
+      const chunk = escortIds.slice(i, i + 1000);
+      const shifts: any[] = await this.dataSource.query(
+        `SELECT escort_id, weekday, start_minute, end_minute FROM escort_weekly_shifts WHERE escort_id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk
+      );
+      for (const s of shifts) {
+        const list = weekly.get(Number(s.escort_id)) ?? [];
+        list.push({ weekday: Number(s.weekday), startMinute: Number(s.start_minute), endMinute: Number(s.end_minute) });
+        weekly.set(Number(s.escort_id), list);
+      }
+    }
+    const toMs = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : v.replace(' ', 'T') + 'Z'));
+    // Per escort: the exception days and the leave intervals, clipped to the range.
+    const byEscort = new Map<number, { exceptions: ShiftExceptionFact[]; leaves: MsInterval[] }>();
+    const of = (id: number) => byEscort.get(id) ?? (byEscort.set(id, { exceptions: [], leaves: [] }), byEscort.get(id)!);
+    for (const x of exceptions) of(Number(x.escort_id)).exceptions.push({ date: String(x.date), kind: x.kind, startMinute: x.start_minute === null ? null : Number(x.start_minute), endMinute: x.end_minute === null ? null : Number(x.end_minute) });
+    for (const l of leaves) of(Number(l.escort_id)).leaves.push({ start: Math.max(toMs(l.start_at), rangeStart.getTime()), end: Math.min(toMs(l.end_at), rangeEnd.getTime()) });
+    let correction = 0;
+    for (const [escortId, e] of byEscort) {
+      const template = weekly.get(escortId) ?? [];
+      const dates = new Set(e.exceptions.map(x => x.date));
+      for (const l of e.leaves) for (let t = l.start; t < l.end; t += DAY_MS) dates.add(toShanghaiDateString(new Date(t)));
+      if (e.leaves.length) dates.add(toShanghaiDateString(new Date(e.leaves[e.leaves.length - 1].end - 1)));
+      for (const date of dates) {
+        if (date < from || date > to) continue;
+        const baseMinutes = template.filter(r => r.weekday === weekdayOf(date)).reduce((a, r) => a + r.endMinute - r.startMinute, 0);
+        let worked = 0;
+        for (const r of dayRanges(date, template, e.exceptions)) {
+          const iv = dateRangeInterval(date, r);
+          let minutes = (iv.end - iv.start) / 60_000;
+          for (const l of e.leaves) minutes -= Math.max(0, Math.min(iv.end, l.end) - Math.max(iv.start, l.start)) / 60_000;
+          worked += Math.max(0, minutes);
+        }
+        correction += worked - baseMinutes;
+      }
+    }
+    return Math.round(correction);
   }
 
   /** Escort accounts by status, and how many are on an order right now (departed or in service). */
@@ -296,12 +394,10 @@ export class AnalyticsQueryService {
     const refreshedAt = await this.refreshedAt();
     const days = daysOf(f.from, f.to);
     const ageCols = AGE_GROUPS.map(a => a.column);
-    const [daily, [totals], byCity, quotes] = await Promise.all([
-      this.sums(f, ['new_customers', 'repeat_customers'], 'day'),
-      this.rangeSums(f, ['new_customers', 'repeat_customers', 'created_count', 'cohort_paid', 'cohort_completed', ...ageCols], null),
-      this.rangeSums(f, ['new_customers', 'paid_count'], 'city_id'),
-      this.quotes(f),
-    ]);
+    // One scan of the days answers the series and every total (funnel, age groups).
+    const totalCols = ['new_customers', 'repeat_customers', 'created_count', 'cohort_paid', 'cohort_completed', ...ageCols];
+    const [daily, byCity, quotes] = await Promise.all([this.sums(f, totalCols, 'day'), this.rangeSums(f, ['new_customers', 'paid_count'], 'city_id'), this.quotes(f)]);
+    const totals = this.totalOf(daily, totalCols);
     const cityNames = await this.names('cities', byCity.map(r => Number(r.g)));
     const newCustomers = n(totals?.new_customers);
     return {
@@ -372,38 +468,100 @@ export class AnalyticsQueryService {
   // ---------------------------------------------------------------- quality
 
   /**
-   * Quality: the rollup already has the review and complaint columns; they stay 0 until the
-   * reviews and tickets modules record into them (docs/analytics.md, "what is left").
+   * Quality from reviews (dated by the review) and service complaints (dated by the ticket): one
+   * scan of the days for the series and totals, the complaint reasons and the per-escort figures
+   * from their own small tables.
    */
   async quality(f: DashboardFilters) {
     const refreshedAt = await this.refreshedAt();
     const days = daysOf(f.from, f.to);
     const cols = ['completed_count', 'review_count', 'rating1_count', 'rating2_count', 'rating3_count', 'rating4_count', 'rating5_count', 'complaint_count'];
-    const [daily, [t]] = await Promise.all([this.sums(f, cols, 'day'), this.rangeSums(f, cols, null)]);
-    const reviews = n(t?.review_count);
+    const [daily, reasons, ranking] = await Promise.all([this.sums(f, cols, 'day'), this.complaintReasons(f), this.escortRanking(f)]);
+    const t = this.totalOf(daily, cols);
+    const reviews = n(t.review_count);
+    const per100 = (complaints: number, completed: number) => (completed > 0 ? Math.round((complaints / completed) * 10000) / 100 : null);
     return {
       refreshedAt,
       filters: f,
-      reviewsConnected: false,
-      ticketsConnected: false,
+      reviewsConnected: true,
+      ticketsConnected: true,
       daily: this.filled(days, daily, cols as any).map(r => ({
         day: r.day,
         completed: r.completed_count,
         reviews: r.review_count,
         goodRate: ratio(r.rating4_count + r.rating5_count, r.review_count),
         badRate: ratio(r.rating1_count + r.rating2_count, r.review_count),
-        complaintsPer100: r.completed_count > 0 ? Math.round((r.complaint_count / r.completed_count) * 10000) / 100 : null,
+        complaintsPer100: per100(r.complaint_count, r.completed_count),
       })),
       totals: {
-        completed: n(t?.completed_count),
+        completed: n(t.completed_count),
         reviews,
-        complaints: n(t?.complaint_count),
-        complaintsPer100: n(t?.completed_count) > 0 ? Math.round((n(t?.complaint_count) / n(t?.completed_count)) * 10000) / 100 : null,
+        complaints: n(t.complaint_count),
+        complaintsPer100: per100(n(t.complaint_count), n(t.completed_count)),
+        goodRate: ratio(n(t.rating4_count) + n(t.rating5_count), reviews),
+        badRate: ratio(n(t.rating1_count) + n(t.rating2_count), reviews),
+        avgRating: reviews > 0 ? Math.round(([1, 2, 3, 4, 5].reduce((a, s) => a + s * n(t[`rating${s}_count`]), 0) / reviews) * 100) / 100 : null,
       },
-      ratingDistribution: [1, 2, 3, 4, 5].map(star => ({ star, count: n(t?.[`rating${star}_count`]) })),
-      topComplaintReasons: [] as { reason: string; count: number }[],
-      escortRanking: [] as { escortId: number; name: string; reviews: number; avgRating: number }[],
+      ratingDistribution: [1, 2, 3, 4, 5].map(star => ({ star, count: n(t[`rating${star}_count`]) })),
+      topComplaintReasons: reasons,
+      escortRanking: ranking,
     };
+  }
+
+  /** The ten most frequent complaint reasons over the range under every filter. */
+  private async complaintReasons(f: DashboardFilters): Promise<{ reason: string; count: number }[]> {
+    const w = this.where(f);
+    const rows: { reason: string; n: unknown }[] = await this.dataSource.query(
+      `SELECT reason, SUM(complaint_count) AS n FROM analytics_complaint_daily WHERE ${w.sql} GROUP BY reason`,
+      w.params
+    );
+    return rows
+      .map(r => ({ reason: r.reason, count: n(r.n) }))
+      .filter(r => r.count > 0)
+      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1))
+      .slice(0, 10);
+  }
+
+  /**
+   * Escorts ranked by average overall rating (at least RANKING_MIN_REVIEWS reviews in the range),
+   * then by reviews; the city filter applies, service and hospital do not (an escort serves all).
+   */
+  private async escortRanking(f: DashboardFilters) {
+    const cityOnly = { ...f, categoryCode: undefined, hospitalId: undefined };
+    const split = splitRange(f.from, f.to);
+    const measures = ['review_count', 'rating_sum', 'good_count', 'bad_count', 'complaint_count'];
+    const parts = await Promise.all([
+      ...(split.months ? [this.run('analytics_escort_monthly', this.where(cityOnly, { period: 'month', range: split.months }), measures, 'escort_id')] : []),
+      ...split.days.map(range => this.run('analytics_escort_daily', this.where(cityOnly, { range }), measures, 'escort_id')),
+    ]);
+    const by = new Map<number, Record<string, number>>();
+    for (const rows of parts)
+      for (const r of rows) {
+        const id = Number(r.g);
+        const into = by.get(id) ?? Object.fromEntries(measures.map(m => [m, 0]));
+        for (const m of measures) into[m] += n(r[m]);
+        by.set(id, into);
+      }
+    const ranked = [...by.entries()]
+      .filter(([, r]) => r.review_count >= RANKING_MIN_REVIEWS)
+      .map(([escortId, r]) => ({
+        escortId,
+        reviews: r.review_count,
+        avgRating: Math.round((r.rating_sum / r.review_count) * 100) / 100,
+        goodRate: ratio(r.good_count, r.review_count),
+        badRate: ratio(r.bad_count, r.review_count),
+        complaints: r.complaint_count,
+      }))
+      .sort((a, b) => b.avgRating - a.avgRating || b.reviews - a.reviews || a.complaints - b.complaints || a.escortId - b.escortId)
+      .slice(0, 20);
+    const names = await this.escortNames(ranked.map(r => r.escortId));
+    return ranked.map(r => ({ ...r, name: names.get(r.escortId) ?? `#${r.escortId}` }));
+  }
+
+  private async escortNames(ids: number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: number; name: string }[] = await this.dataSource.query(`SELECT id, name FROM escorts WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+    return new Map(rows.map(r => [Number(r.id), r.name]));
   }
 
   // ---------------------------------------------------------------- filter options

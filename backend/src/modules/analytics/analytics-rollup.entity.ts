@@ -14,6 +14,9 @@ function withMeasures(target: Function): void {
  */
 @Entity('analytics_daily')
 @Index('idx_analytics_daily_hospital', ['hospitalId', 'day'])
+// Covering index for the busiest-hospitals ranking: a day range reads narrow index entries, not the
+// ~75-column rows.
+@Index('idx_analytics_daily_rank', ['day', 'cityId', 'categoryCode', 'hospitalId', 'start_count'])
 export class AnalyticsDaily {
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
@@ -28,6 +31,20 @@ export class AnalyticsDaily {
   hospitalId: number;
 }
 withMeasures(AnalyticsDaily);
+
+/**
+ * The same measures by day and city only (all services and hospitals): the per-day series read here
+ * when neither a service nor a hospital is chosen, ~8 rows a day instead of ~50.
+ */
+@Entity('analytics_daily_total')
+export class AnalyticsDailyTotal {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+}
+withMeasures(AnalyticsDailyTotal);
 
 /** The same measures without the hospital: what dashboards read when no hospital is chosen (far fewer rows). */
 @Entity('analytics_daily_city')
@@ -49,6 +66,7 @@ withMeasures(AnalyticsDailyCity);
  */
 @Entity('analytics_monthly')
 @Index('idx_analytics_monthly_hospital', ['hospitalId', 'month'])
+@Index('idx_analytics_monthly_rank', ['month', 'cityId', 'categoryCode', 'hospitalId', 'start_count'])
 export class AnalyticsMonthly {
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;
@@ -97,4 +115,102 @@ export class AnalyticsQuoteDaily {
 
   @Column({ ...measureColumn, name: 'quote_count' })
   quoteCount: number;
+}
+
+/**
+ * Service complaints (tickets of type service_complaint about an order) by the day they were
+ * opened, the order's city / service / hospital and a reason: the first tag of the low-score review
+ * a follow-up was opened for, otherwise who opened it (see complaintReason in rollup-measures.ts).
+ */
+@Entity('analytics_complaint_daily')
+export class AnalyticsComplaintDaily {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 32, name: 'category_code' })
+  categoryCode: string;
+
+  @PrimaryColumn({ type: 'int', name: 'hospital_id' })
+  hospitalId: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  reason: string;
+
+  @Column({ ...measureColumn, name: 'complaint_count' })
+  complaintCount: number;
+}
+
+const escortMeasure = (name: string) => Column({ ...measureColumn, name });
+
+/**
+ * Per escort and city: reviews (count, sum of overall stars, good = 4–5, bad = 1–2) by review day and
+ * complaints by ticket day. The ranking applies the city filter only: an escort serves every service.
+ */
+@Entity('analytics_escort_daily')
+export class AnalyticsEscortDaily {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'int', name: 'escort_id' })
+  escortId: number;
+}
+
+/** The same by calendar month, so a long range reads whole months here. */
+@Entity('analytics_escort_monthly')
+export class AnalyticsEscortMonthly {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'int', name: 'escort_id' })
+  escortId: number;
+}
+
+export const ESCORT_MEASURES = ['review_count', 'rating_sum', 'good_count', 'bad_count', 'complaint_count'] as const;
+for (const m of ESCORT_MEASURES) {
+  escortMeasure(m)(AnalyticsEscortDaily.prototype, m);
+  escortMeasure(m)(AnalyticsEscortMonthly.prototype, m);
+}
+
+/**
+ * Paid bookings by the day of their start per hospital (no service): the busiest-hospitals ranking
+ * without a service filter reads these narrow rows (~1 per hospital a day) instead of the wide
+ * hospital-grain rollup (~2 per hospital a day, ~75 columns).
+ */
+@Entity('analytics_hospital_daily')
+export class AnalyticsHospitalDaily {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'int', name: 'hospital_id' })
+  hospitalId: number;
+
+  @Column({ ...measureColumn, name: 'start_count' })
+  startCount: number;
+}
+
+@Entity('analytics_hospital_monthly')
+export class AnalyticsHospitalMonthly {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'int', name: 'hospital_id' })
+  hospitalId: number;
+
+  @Column({ ...measureColumn, name: 'start_count' })
+  startCount: number;
 }

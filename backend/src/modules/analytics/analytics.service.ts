@@ -5,6 +5,11 @@ import { TransactionService } from '../../common/db/transaction.service';
 import {
   Cell,
   CustomerFacts,
+  EscortCell,
+  ReasonCell,
+  complaintContribution,
+  complaintReason,
+  reviewContribution,
   OrderFacts,
   RollupDims,
   ageColumn,
@@ -18,7 +23,7 @@ import {
   withPaidOrder,
 } from './rollup-measures';
 import { SqlDialect } from './rollup-sql';
-import { RebuildResult, readState, rebuildRollups, upsertCells, writeState } from './rollup-rebuild';
+import { RebuildResult, readState, rebuildRollups, upsertCells, upsertRows, writeState } from './rollup-rebuild';
 
 /** A compact cell: [day, cityId, categoryCode, hospitalId, measure, value]. */
 type PackedCell = [string, number, string, number, string, number];
@@ -30,6 +35,10 @@ export interface OutboxPayload {
   paid?: { customerId: number; orderId: number; paidAt: string } & RollupDims;
   /** A quote was asked for. */
   quote?: { day: string } & RollupDims;
+  /** Per-escort review and complaint figures. */
+  escort?: EscortCell[];
+  /** Complaints by reason. */
+  reasons?: ReasonCell[];
 }
 
 const pack = (c: Cell): PackedCell => [c.day, c.cityId, c.categoryCode, c.hospitalId, c.measure, c.value];
@@ -107,6 +116,47 @@ export class AnalyticsService {
     if (cells.length) await this.enqueue(manager, { cells: cells.map(pack) });
   }
 
+  /**
+   * A review was recorded (call right after inserting it, in the same transaction). Reviews are
+   * never rewritten, so each counts once; hiding one does not take it out of the figures.
+   */
+  async reviewRecordedIn(manager: EntityManager, reviewId: number): Promise<void> {
+    const [r]: any[] = await manager.query(
+      `SELECT r.created_at, r.overall, r.escort_id, o.city_id, o.category_code, o.hospital_id
+       FROM reviews r JOIN orders o ON o.id = r.order_id WHERE r.id = ?`,
+      [reviewId]
+    );
+    if (!r) return;
+    const { cells, escort } = reviewContribution({
+      createdAt: r.created_at,
+      overall: Number(r.overall),
+      escortId: r.escort_id === null ? null : Number(r.escort_id),
+      cityId: Number(r.city_id),
+      categoryCode: r.category_code,
+      hospitalId: r.hospital_id === null ? 0 : Number(r.hospital_id),
+    });
+    await this.enqueue(manager, { cells: cells.map(pack), escort });
+  }
+
+  /** A ticket was opened (call right after inserting it, in the same transaction); only service complaints about an order count. */
+  async ticketOpenedIn(manager: EntityManager, ticketId: number): Promise<void> {
+    const [t]: any[] = await manager.query(
+      `SELECT t.type, t.created_at, t.escort_id, t.opener_type, rv.tags, o.city_id, o.category_code, o.hospital_id
+       FROM tickets t JOIN orders o ON o.id = t.order_id LEFT JOIN reviews rv ON rv.id = t.review_id WHERE t.id = ?`,
+      [ticketId]
+    );
+    if (!t || t.type !== 'service_complaint') return;
+    const { cells, escort, reasons } = complaintContribution({
+      createdAt: t.created_at,
+      escortId: t.escort_id === null ? null : Number(t.escort_id),
+      cityId: Number(t.city_id),
+      categoryCode: t.category_code,
+      hospitalId: t.hospital_id === null ? 0 : Number(t.hospital_id),
+      reason: complaintReason(t.opener_type, parseTags(t.tags)),
+    });
+    await this.enqueue(manager, { cells: cells.map(pack), escort, reasons });
+  }
+
   /** A customer asked for a quote (no transaction of its own to join: it gets a short one). */
   async quoteAsked(dims: RollupDims, at = new Date()): Promise<void> {
     await this.tx.run(manager => this.enqueue(manager, { quote: { day: shanghaiDay(at), ...dims } }));
@@ -154,10 +204,14 @@ export class AnalyticsService {
     if (!rows.length) return 0;
     const cells: Cell[] = [];
     const quotes: Cell[] = [];
+    const escort: EscortCell[] = [];
+    const reasons: ReasonCell[] = [];
     const facts = new Map<number, CustomerFacts | null>();
     for (const r of rows) {
       const p = JSON.parse(r.payload) as OutboxPayload;
       for (const c of p.cells ?? []) cells.push(unpack(c));
+      if (p.escort) escort.push(...p.escort);
+      if (p.reasons) reasons.push(...p.reasons);
       if (p.quote) quotes.push({ ...p.quote, measure: 'quote_count', value: 1 });
       if (p.paid) {
         const { customerId, orderId, paidAt, ...dims } = p.paid;
@@ -174,6 +228,19 @@ export class AnalyticsService {
     await this.upsert(m, 'analytics_daily_city', ['day', 'city_id', 'category_code'], netCells(net.map(c => ({ ...c, hospitalId: 0 }))));
     await this.upsert(m, 'analytics_monthly', ['month', 'city_id', 'category_code', 'hospital_id'], monthly);
     await this.upsert(m, 'analytics_monthly_city', ['month', 'city_id', 'category_code'], netCells(monthly.map(c => ({ ...c, hospitalId: 0 }))));
+    await this.upsert(m, 'analytics_daily_total', ['day', 'city_id'], netCells(net.map(c => ({ ...c, categoryCode: '', hospitalId: 0 }))));
+    const starts = net.filter(c => c.measure === 'start_count' && c.hospitalId > 0);
+    await upsertRows(m, this.dialect, 'analytics_hospital_daily', ['day', 'city_id', 'hospital_id'], starts.map(c => ({ key: [c.day, c.cityId, c.hospitalId], measure: 'start_count', value: c.value })));
+    await upsertRows(m, this.dialect, 'analytics_hospital_monthly', ['month', 'city_id', 'hospital_id'], starts.map(c => ({ key: [c.day.slice(0, 7), c.cityId, c.hospitalId], measure: 'start_count', value: c.value })));
+    await upsertRows(m, this.dialect, 'analytics_escort_daily', ['day', 'city_id', 'escort_id'], escort.map(([day, cityId, escortId, measure, value]) => ({ key: [day, cityId, escortId], measure, value })));
+    await upsertRows(m, this.dialect, 'analytics_escort_monthly', ['month', 'city_id', 'escort_id'], escort.map(([day, cityId, escortId, measure, value]) => ({ key: [day.slice(0, 7), cityId, escortId], measure, value })));
+    await upsertRows(
+      m,
+      this.dialect,
+      'analytics_complaint_daily',
+      ['day', 'city_id', 'category_code', 'hospital_id', 'reason'],
+      reasons.map(([day, cityId, categoryCode, hospitalId, reason, value]) => ({ key: [day, cityId, categoryCode, hospitalId, reason], measure: 'complaint_count', value }))
+    );
     await this.upsert(m, 'analytics_quote_daily', ['day', 'city_id', 'category_code', 'hospital_id'], netCells(quotes));
     const ids = rows.map(r => r.id);
     await m.query(`DELETE FROM analytics_outbox WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
@@ -237,6 +304,18 @@ export class AnalyticsService {
 
   async setState(key: string, value: string): Promise<void> {
     await this.tx.run(m => writeState(m, this.dialect, key, value));
+  }
+}
+
+/** Review tags as stored (a JSON list in a varchar). */
+export function parseTags(v: unknown): string[] | null {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return v as string[];
+  try {
+    const parsed = JSON.parse(String(v));
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
   }
 }
 

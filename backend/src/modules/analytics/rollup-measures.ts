@@ -256,3 +256,65 @@ export function histogramQuantile(counts: number[], q: number): number | null {
   }
   return LATENCY_BOUNDS_MIN[LATENCY_BOUNDS_MIN.length - 1];
 }
+
+// ---------------------------------------------------------------- quality (reviews and tickets)
+
+/** A review as the rollups read it; dimensions are the order's. */
+export interface ReviewFacts extends RollupDims {
+  createdAt: Date | string;
+  overall: number;
+  escortId: number | null;
+}
+
+/** A service complaint (a ticket of type service_complaint about an order). */
+export interface ComplaintFacts extends RollupDims {
+  createdAt: Date | string;
+  escortId: number | null;
+  reason: string;
+}
+
+/** One change to a per-escort cell: [day, cityId, escortId, measure, value]. */
+export type EscortCell = [string, number, number, string, number];
+/** One change to a complaint-reason cell: [day, cityId, categoryCode, hospitalId, reason, value]. */
+export type ReasonCell = [string, number, string, number, string, number];
+
+export const REASON_MAX = 32;
+export const OPENER_REASON: Record<string, string> = { customer: '客户投诉', escort: '陪诊师反馈', staff: '客服登记', system: '差评回访' };
+
+/**
+ * The reason a complaint is counted under: for a follow-up of a low-score review, the review's
+ * first tag (what the customer picked); otherwise who opened it. Kept to 32 characters (the key).
+ * rollup-sql.ts says the same in SQL.
+ */
+export function complaintReason(openerType: string, reviewTags: string[] | null): string {
+  const tag = typeof reviewTags?.[0] === 'string' ? reviewTags[0].trim() : '';
+  return (tag !== '' ? tag : OPENER_REASON[openerType] ?? '其他').slice(0, REASON_MAX);
+}
+
+/** Reviews are never rewritten: one review adds its count, its star bucket and its escort's figures, on the review's day. */
+export function reviewContribution(r: ReviewFacts): { cells: Cell[]; escort: EscortCell[] } {
+  const day = shanghaiDay(r.createdAt);
+  const star = Math.min(5, Math.max(1, Math.round(r.overall)));
+  const dims = { cityId: r.cityId, categoryCode: r.categoryCode, hospitalId: r.hospitalId };
+  const cells: Cell[] = [
+    { ...dims, day, measure: 'review_count', value: 1 },
+    { ...dims, day, measure: `rating${star}_count`, value: 1 },
+  ];
+  const escort: EscortCell[] = [];
+  if (r.escortId !== null) {
+    escort.push([day, r.cityId, r.escortId, 'review_count', 1], [day, r.cityId, r.escortId, 'rating_sum', star]);
+    if (star >= 4) escort.push([day, r.cityId, r.escortId, 'good_count', 1]);
+    if (star <= 2) escort.push([day, r.cityId, r.escortId, 'bad_count', 1]);
+  }
+  return { cells, escort };
+}
+
+/** A complaint counts once, on the day it was opened. */
+export function complaintContribution(c: ComplaintFacts): { cells: Cell[]; escort: EscortCell[]; reasons: ReasonCell[] } {
+  const day = shanghaiDay(c.createdAt);
+  return {
+    cells: [{ cityId: c.cityId, categoryCode: c.categoryCode, hospitalId: c.hospitalId, day, measure: 'complaint_count', value: 1 }],
+    escort: c.escortId !== null ? [[day, c.cityId, c.escortId, 'complaint_count', 1]] : [],
+    reasons: [[day, c.cityId, c.categoryCode, c.hospitalId, c.reason, 1]],
+  };
+}

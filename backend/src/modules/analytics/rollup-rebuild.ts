@@ -16,8 +16,13 @@ import {
   Cell,
   CustomerFacts,
   MEASURES,
+  EscortCell,
+  ReasonCell,
   ageColumn,
   cellKey,
+  complaintContribution,
+  complaintReason,
+  reviewContribution,
   customerContribution,
   ledgerContribution,
   orderContribution,
@@ -78,7 +83,7 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
   await run(async m => {
     const [{ maxId }] = await m.query('SELECT MAX(id) AS maxId FROM analytics_outbox');
     if (maxId !== null) await m.query('DELETE FROM analytics_outbox WHERE id <= ?', [maxId]);
-    for (const t of ['analytics_daily', 'analytics_daily_city', 'analytics_monthly', 'analytics_monthly_city', 'analytics_customers']) await m.query(`DELETE FROM ${t}`);
+    for (const t of REBUILT_TABLES) await m.query(`DELETE FROM ${t}`);
     const acc = new Accumulator(cells => upsertCells(m, d, 'analytics_daily', ['day', 'city_id', 'category_code', 'hospital_id'], cells));
 
     // Orders, with the patient's birth date for the age groups; their dimensions are kept for the ledger pass.
@@ -163,6 +168,74 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
     await acc.flushBefore(null);
     log(`  ledger entries: ${entries} in ${Date.now() - t} ms`);
 
+    // Reviews and service complaints (both far fewer than orders), with their order's dimensions.
+    t = Date.now();
+    const escort = new Map<string, { key: (string | number)[]; measure: string; value: number }>();
+    const reasons = new Map<string, { key: (string | number)[]; measure: string; value: number }>();
+    const addEscort = (cells: EscortCell[]) => {
+      for (const [day, cityId, escortId, measure, value] of cells) {
+        const k = `${day}|${cityId}|${escortId}|${measure}`;
+        const e = escort.get(k);
+        if (e) e.value += value;
+        else escort.set(k, { key: [day, cityId, escortId], measure, value });
+      }
+    };
+    const addReasons = (cells: ReasonCell[]) => {
+      for (const [day, cityId, categoryCode, hospitalId, reason, value] of cells) {
+        const k = `${day}|${cityId}|${categoryCode}|${hospitalId}|${reason}`;
+        const e = reasons.get(k);
+        if (e) e.value += value;
+        else reasons.set(k, { key: [day, cityId, categoryCode, hospitalId, reason], measure: 'complaint_count', value });
+      }
+    };
+    let reviews = 0;
+    for (let last = 0; ; ) {
+      const rows: any[] = await m.query(
+        `SELECT r.id, r.created_at, r.overall, r.escort_id, r.order_id FROM reviews r WHERE r.id > ? ORDER BY r.id LIMIT ${PAGE}`,
+        [last]
+      );
+      if (!rows.length) break;
+      for (const r of rows) {
+        const od = dims.get(Number(r.order_id));
+        if (!od) continue;
+        const c = reviewContribution({ ...od, createdAt: r.created_at, overall: Number(r.overall), escortId: r.escort_id === null ? null : Number(r.escort_id) });
+        acc.add(c.cells);
+        addEscort(c.escort);
+      }
+      last = Number(rows[rows.length - 1].id);
+      reviews += rows.length;
+    }
+    let complaints = 0;
+    for (let last = 0; ; ) {
+      const rows: any[] = await m.query(
+        `SELECT t.id, t.created_at, t.escort_id, t.order_id, t.opener_type, rv.tags FROM tickets t LEFT JOIN reviews rv ON rv.id = t.review_id
+         WHERE t.id > ? AND t.type = 'service_complaint' AND t.order_id IS NOT NULL ORDER BY t.id LIMIT ${PAGE}`,
+        [last]
+      );
+      if (!rows.length) break;
+      for (const r of rows) {
+        const od = dims.get(Number(r.order_id));
+        if (!od) continue;
+        const c = complaintContribution({
+          ...od,
+          createdAt: r.created_at,
+          escortId: r.escort_id === null ? null : Number(r.escort_id),
+          reason: complaintReason(r.opener_type, parseTagList(r.tags)),
+        });
+        acc.add(c.cells);
+        addEscort(c.escort);
+        addReasons(c.reasons);
+      }
+      last = Number(rows[rows.length - 1].id);
+      complaints += rows.length;
+    }
+    await acc.flushBefore(null);
+    const escortRows = [...escort.values()].filter(e => e.value !== 0);
+    await upsertRows(m, d, 'analytics_escort_daily', ['day', 'city_id', 'escort_id'], escortRows);
+    await upsertRows(m, d, 'analytics_escort_monthly', ['month', 'city_id', 'escort_id'], escortRows.map(e => ({ ...e, key: [String(e.key[0]).slice(0, 7), e.key[1], e.key[2]] })));
+    await upsertRows(m, d, 'analytics_complaint_daily', ['day', 'city_id', 'category_code', 'hospital_id', 'reason'], [...reasons.values()]);
+    log(`  reviews: ${reviews}, complaints: ${complaints} in ${Date.now() - t} ms`);
+
     // Customers: their facts, and new / repeat customers on their first paid order's key.
     t = Date.now();
     const facts = [...customers.entries()];
@@ -183,6 +256,8 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
     await m.query(`INSERT INTO analytics_daily_city (day, city_id, category_code, ${cols}) SELECT day, city_id, category_code, ${sums} FROM analytics_daily GROUP BY day, city_id, category_code`);
     await m.query(`INSERT INTO analytics_monthly (month, city_id, category_code, hospital_id, ${cols}) SELECT SUBSTR(day, 1, 7), city_id, category_code, hospital_id, ${sums} FROM analytics_daily GROUP BY SUBSTR(day, 1, 7), city_id, category_code, hospital_id`);
     await m.query(`INSERT INTO analytics_monthly_city (month, city_id, category_code, ${cols}) SELECT SUBSTR(day, 1, 7), city_id, category_code, ${sums} FROM analytics_daily_city GROUP BY SUBSTR(day, 1, 7), city_id, category_code`);
+    await fillDailyTotal(m);
+    await fillHospitalTables(m);
     log(`  city and monthly tables: ${Date.now() - t} ms`);
     const now = new Date().toISOString();
     await writeState(m, d, 'rebuilt_at', now);
@@ -190,6 +265,51 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
   });
   const count = async (t: string) => Number((await ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
   return { dailyRows: await count('analytics_daily'), cityRows: await count('analytics_daily_city'), customers: await count('analytics_customers'), ms: Date.now() - t0 };
+}
+
+/** Every table the rebuild recomputes (not the quote counter, which is raw data itself). */
+export const REBUILT_TABLES = [
+  'analytics_daily',
+  'analytics_daily_city',
+  'analytics_daily_total',
+  'analytics_monthly',
+  'analytics_monthly_city',
+  'analytics_customers',
+  'analytics_escort_daily',
+  'analytics_escort_monthly',
+  'analytics_complaint_daily',
+  'analytics_hospital_daily',
+  'analytics_hospital_monthly',
+];
+
+/** analytics_daily_total from analytics_daily_city (also used to add the table to a database rebuilt before it existed). */
+export async function fillDailyTotal(m: EntityManager | DataSource): Promise<void> {
+  const cols = MEASURES.join(', ');
+  const sums = MEASURES.map(ms => `SUM(${ms})`).join(', ');
+  await m.query('DELETE FROM analytics_daily_total');
+  await m.query(`INSERT INTO analytics_daily_total (day, city_id, ${cols}) SELECT day, city_id, ${sums} FROM analytics_daily_city GROUP BY day, city_id`);
+}
+
+/** The narrow per-hospital start counts from analytics_daily (also run by the migration that adds them). */
+export async function fillHospitalTables(m: EntityManager | DataSource): Promise<void> {
+  await m.query('DELETE FROM analytics_hospital_daily');
+  await m.query('DELETE FROM analytics_hospital_monthly');
+  await m.query(
+    'INSERT INTO analytics_hospital_daily (day, city_id, hospital_id, start_count) SELECT day, city_id, hospital_id, SUM(start_count) FROM analytics_daily WHERE hospital_id > 0 GROUP BY day, city_id, hospital_id HAVING SUM(start_count) <> 0'
+  );
+  await m.query(
+    'INSERT INTO analytics_hospital_monthly (month, city_id, hospital_id, start_count) SELECT SUBSTR(day, 1, 7), city_id, hospital_id, SUM(start_count) FROM analytics_hospital_daily GROUP BY SUBSTR(day, 1, 7), city_id, hospital_id'
+  );
+}
+
+function parseTagList(v: unknown): string[] | null {
+  if (v === null || v === undefined) return null;
+  try {
+    const parsed = JSON.parse(String(v));
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A datetime parameter: SQLite keeps datetimes as text, written the way TypeORM writes them so comparisons agree. */
@@ -201,11 +321,18 @@ export function dt(d: SqlDialect, v: Date | string): Date | string {
 /** Adds cells into a rollup table, many rows per statement, keys in a fixed order (no lock-order deadlocks between appliers). */
 export async function upsertCells(m: EntityManager, d: SqlDialect, table: string, keyCols: string[], cells: Cell[]): Promise<void> {
   if (!cells.length) return;
+  const keyOf = (c: Cell): (string | number)[] =>
+    keyCols.length === 4 ? [c.day, c.cityId, c.categoryCode, c.hospitalId] : keyCols.length === 3 ? [c.day, c.cityId, c.categoryCode] : [c.day, c.cityId];
+  await upsertRows(m, d, table, keyCols, cells.map(c => ({ key: keyOf(c), measure: c.measure, value: c.value })));
+}
+
+/** Adds (key, measure, value) changes into any rollup table keyed by `keyCols`. */
+export async function upsertRows(m: EntityManager, d: SqlDialect, table: string, keyCols: string[], changes: { key: (string | number)[]; measure: string; value: number }[]): Promise<void> {
+  if (!changes.length) return;
   const rows = new Map<string, { key: (string | number)[]; measures: Map<string, number> }>();
-  for (const c of cells) {
-    const key: (string | number)[] = keyCols.length === 4 ? [c.day, c.cityId, c.categoryCode, c.hospitalId] : [c.day, c.cityId, c.categoryCode];
-    const k = cellKey(c);
-    const row = rows.get(k) ?? { key, measures: new Map() };
+  for (const c of changes) {
+    const k = c.key.join('|');
+    const row = rows.get(k) ?? { key: c.key, measures: new Map() };
     row.measures.set(c.measure, (row.measures.get(c.measure) ?? 0) + c.value);
     rows.set(k, row);
   }

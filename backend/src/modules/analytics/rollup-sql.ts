@@ -3,7 +3,7 @@
  * equality test compares the incrementally kept rollups with them. They must say exactly what
  * `rollup-measures.ts` says in TypeScript; the test is what keeps the two in step.
  */
-import { AGE_GROUPS, HOUR_COLUMNS, LATENCY_BOUNDS_MIN, LATENCY_COLUMNS, MEASURES } from './rollup-measures';
+import { AGE_GROUPS, HOUR_COLUMNS, LATENCY_BOUNDS_MIN, LATENCY_COLUMNS, MEASURES, OPENER_REASON, REASON_MAX } from './rollup-measures';
 
 export type SqlDialect = 'mysql' | 'sqlite';
 
@@ -92,9 +92,53 @@ export function familySelects(d: SqlDialect): { measures: string[]; sql: string 
         FROM ledger_entries e JOIN ledger_lines l ON l.entry_id = e.id JOIN orders o ON o.id = e.order_id ${GROUP}`,
     },
     {
+      measures: ['review_count', 'rating1_count', 'rating2_count', 'rating3_count', 'rating4_count', 'rating5_count'],
+      sql: `SELECT ${sqlDay(d, 'r.created_at')} AS day, ${KEY('o')}, COUNT(*) AS review_count, ${[1, 2, 3, 4, 5].map(s => `${count(`${STAR} = ${s}`)} AS rating${s}_count`).join(', ')}
+        FROM reviews r JOIN orders o ON o.id = r.order_id ${GROUP}`,
+    },
+    {
+      measures: ['complaint_count'],
+      sql: `SELECT ${sqlDay(d, 't.created_at')} AS day, ${KEY('o')}, COUNT(*) AS complaint_count FROM tickets t JOIN orders o ON o.id = t.order_id WHERE ${COMPLAINT} ${GROUP}`,
+    },
+    {
       measures: ['new_customers', 'repeat_customers'],
       sql: `SELECT ${sqlDay(d, 'c.first_paid_at')} AS day, c.city_id, c.category_code, c.hospital_id, COUNT(*) AS new_customers,
         ${count('c.paid_orders >= 2')} AS repeat_customers FROM (${customerFactsSelect()}) c ${GROUP}`,
+    },
+  ];
+}
+
+const STAR = `(CASE WHEN r.overall < 1 THEN 1 WHEN r.overall > 5 THEN 5 ELSE r.overall END)`;
+const COMPLAINT = `t.type = 'service_complaint' AND t.order_id IS NOT NULL`;
+
+/** The complaint reason in SQL, as complaintReason() says it: the review's first tag, else who opened the ticket. */
+function sqlReason(d: SqlDialect): string {
+  const tag = d === 'mysql' ? `TRIM(JSON_UNQUOTE(JSON_EXTRACT(rv.tags, '$[0]')))` : `TRIM(json_extract(rv.tags, '$[0]'))`;
+  const opener = `CASE t.opener_type ${Object.entries(OPENER_REASON)
+    .map(([k, v]) => `WHEN '${k}' THEN '${v}'`)
+    .join(' ')} ELSE '其他' END`;
+  return `SUBSTR(CASE WHEN rv.id IS NOT NULL AND ${tag} IS NOT NULL AND ${tag} <> '' THEN ${tag} ELSE ${opener} END, 1, ${REASON_MAX})`;
+}
+
+/** analytics_complaint_daily from the raw tickets: day, city_id, category_code, hospital_id, reason, complaint_count. */
+export function complaintReasonSelect(d: SqlDialect): string {
+  return `SELECT ${sqlDay(d, 't.created_at')} AS day, ${KEY('o')}, ${sqlReason(d)} AS reason, COUNT(*) AS complaint_count
+    FROM tickets t JOIN orders o ON o.id = t.order_id LEFT JOIN reviews rv ON rv.id = t.review_id WHERE ${COMPLAINT} GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/** analytics_escort_daily from the raw reviews and tickets: day, city_id, escort_id and the escort measures (two families). */
+export function escortSelects(d: SqlDialect): { measures: string[]; sql: string }[] {
+  return [
+    {
+      measures: ['review_count', 'rating_sum', 'good_count', 'bad_count'],
+      sql: `SELECT ${sqlDay(d, 'r.created_at')} AS day, o.city_id AS city_id, r.escort_id AS escort_id, COUNT(*) AS review_count, SUM(${STAR}) AS rating_sum,
+        ${count(`${STAR} >= 4`)} AS good_count, ${count(`${STAR} <= 2`)} AS bad_count
+        FROM reviews r JOIN orders o ON o.id = r.order_id WHERE r.escort_id IS NOT NULL GROUP BY 1, 2, 3`,
+    },
+    {
+      measures: ['complaint_count'],
+      sql: `SELECT ${sqlDay(d, 't.created_at')} AS day, o.city_id AS city_id, t.escort_id AS escort_id, COUNT(*) AS complaint_count
+        FROM tickets t JOIN orders o ON o.id = t.order_id WHERE ${COMPLAINT} AND t.escort_id IS NOT NULL GROUP BY 1, 2, 3`,
     },
   ];
 }

@@ -15,6 +15,7 @@ import { CreditService } from '../credit/credit.service';
 import { SettingsService } from '../settings/settings.service';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../../common/db/transaction.service';
+import { AnalyticsService } from '../analytics/analytics.service';
 import { isUniqueViolation } from '../../common/db-errors';
 import { Errors } from '../../common/errors';
 import { PageQuery, toPage } from '../../common/pagination';
@@ -119,6 +120,9 @@ export class ReviewService {
   @Inject()
   tx: TransactionService;
 
+  @Inject()
+  analytics: AnalyticsService;
+
   // ---------------------------------------------------------------- customer
 
   async create(customerId: number, orderId: number, input: NewReview, now = new Date()) {
@@ -171,6 +175,7 @@ export class ReviewService {
       }
       const review = await repo.findOneByOrFail({ id: reviewId });
       await this.count(manager, review, 1);
+      await this.analytics.reviewRecordedIn(manager, reviewId);
       if (isLowScore(input, rules.lowScoreThreshold)) {
         await this.tickets.openFollowUpIn(
           manager,

@@ -29,6 +29,7 @@ import { SettingsService } from '../settings/settings.service';
 import type { TicketPriority } from '../settings/settings-defaults';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../../common/db/transaction.service';
+import { AnalyticsService } from '../analytics/analytics.service';
 import { isUniqueViolation } from '../../common/db-errors';
 import { AppError, Errors } from '../../common/errors';
 import { PageQuery, toPage } from '../../common/pagination';
@@ -150,6 +151,9 @@ export class TicketService {
   @Inject()
   tx: TransactionService;
 
+  @Inject()
+  analytics: AnalyticsService;
+
   // ---------------------------------------------------------------- opening
 
   async open(actor: OrderActor, input: NewTicket, audit?: AuditContext, now = new Date()): Promise<TicketView> {
@@ -235,6 +239,7 @@ export class TicketService {
           compensationRefundId: null,
         });
         const id = inserted.identifiers[0].id as number;
+        await this.analytics.ticketOpenedIn(manager, id);
         await this.addMessage(manager, id, 'event', { type: values.openerType, id: values.openerId, name: '系统' }, `创建工单（${TICKET_TYPE_LABELS[values.type]}）`);
         return id;
       } catch (err) {

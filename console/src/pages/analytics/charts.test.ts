@@ -1,4 +1,4 @@
-import { customersCharts, describeFilters, financeCharts, financeStats, operationsCharts, operationsStats, percent, qualityCharts, shanghaiTime, toCsv, yuan } from './charts';
+import { customersCharts, describeFilters, financeCharts, financeStats, operationsCharts, operationsStats, percent, qualityCharts, qualityStats, shanghaiTime, toCsv, yuan } from './charts';
 import type { CustomersDashboard, FinanceDashboard, OperationsDashboard, QualityDashboard } from './types';
 
 const filters = { from: '2026-03-01', to: '2026-03-02', cityIds: [1] };
@@ -128,16 +128,29 @@ describe('dashboard chart specs', () => {
     expect(ages.rows).toEqual([{ label: '60–79 岁', value: 9, share: '100.0%' }]);
   });
 
-  it('says the rating chart waits for the reviews module', () => {
+  it('builds the quality charts from reviews and complaints: rates in percent, reasons, the escort ranking table', () => {
     const quality: QualityDashboard = {
       refreshedAt,
       filters,
-      reviewsConnected: false,
-      ticketsConnected: false,
-      daily: [{ day: '2026-03-01', completed: 4, reviews: 0, goodRate: null, badRate: null, complaintsPer100: 0 }],
-      totals: { completed: 4, reviews: 0, complaints: 0, complaintsPer100: 0 },
-      ratingDistribution: [1, 2, 3, 4, 5].map(star => ({ star, count: 0 })),
+      reviewsConnected: true,
+      ticketsConnected: true,
+      daily: [
+        { day: '2026-03-01', completed: 4, reviews: 2, goodRate: 0.5, badRate: 0.5, complaintsPer100: 25 },
+        { day: '2026-03-02', completed: 0, reviews: 0, goodRate: null, badRate: null, complaintsPer100: null },
+      ],
+      totals: { completed: 4, reviews: 2, complaints: 1, complaintsPer100: 25, goodRate: 0.5, badRate: 0.5, avgRating: 3 },
+      ratingDistribution: [1, 2, 3, 4, 5].map(star => ({ star, count: star === 1 || star === 5 ? 1 : 0 })),
+      topComplaintReasons: [{ reason: '迟到', count: 1 }],
+      escortRanking: [{ escortId: 7, name: '王芳', reviews: 3, avgRating: 4.67, goodRate: 0.6667, badRate: 0, complaints: 1 }],
     };
-    expect(qualityCharts(quality).find(c => c.key === 'ratings')!.note).toContain('评价模块接入后显示');
+    const charts = qualityCharts(quality);
+    expect(charts.map(c => c.key)).toEqual(['ratings', 'good-bad-rate', 'complaints-per-100', 'complaint-reasons', 'escort-ranking', 'completed-daily']);
+    expect(charts.find(c => c.key === 'good-bad-rate')!.rows).toEqual([
+      { day: '2026-03-01', s0: '50%', s1: '50%' },
+      { day: '2026-03-02', s0: '—', s1: '—' },
+    ]);
+    expect(charts.find(c => c.key === 'complaint-reasons')!.rows).toEqual([{ label: '迟到', value: 1 }]);
+    expect(charts.find(c => c.key === 'escort-ranking')!.rows).toEqual([{ label: '王芳', value: '4.67', reviews: 3, goodRate: '66.7%', badRate: '0.0%', complaints: 1 }]);
+    expect(qualityStats(quality).map(s => s.value)).toEqual(['4', '2', '3.00', '50.0%', '25']);
   });
 });

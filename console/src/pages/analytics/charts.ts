@@ -272,12 +272,63 @@ export function financeStats(d: FinanceDashboard) {
 
 export function qualityCharts(d: QualityDashboard): ChartSpec[] {
   const days = d.daily.map(r => r.day);
+  const pct = (v: number | null) => (v === null ? (null as unknown as number) : Math.round(v * 1000) / 10);
+  const ranking = barChart('escort-ranking', '陪诊师评分排名（前 20）', d.escortRanking.map(e => e.name), d.escortRanking.map(e => e.avgRating), {
+    horizontal: true,
+    note: '所选时间内至少 3 条评价的陪诊师，按平均评分排序；只按城市筛选（陪诊师服务所有服务类型与医院）',
+  });
+  ranking.height = Math.max(300, d.escortRanking.length * 26);
+  ranking.columns = [
+    { key: 'label', title: '陪诊师' },
+    { key: 'value', title: '平均评分' },
+    { key: 'reviews', title: '评价数' },
+    { key: 'goodRate', title: '好评率' },
+    { key: 'badRate', title: '差评率' },
+    { key: 'complaints', title: '投诉' },
+  ];
+  ranking.rows = d.escortRanking.map(e => ({ label: e.name, value: e.avgRating.toFixed(2), reviews: e.reviews, goodRate: percent(e.goodRate), badRate: percent(e.badRate), complaints: e.complaints }));
   return [
-    lineChart('completed-daily', '每日完成订单（评价与投诉的分母）', days, [{ name: '完成', data: d.daily.map(r => r.completed) }]),
     barChart('ratings', '评分分布', d.ratingDistribution.map(r => `${r.star} 星`), d.ratingDistribution.map(r => r.count), {
       labelTitle: '评分',
       valueTitle: '评价数',
-      note: d.reviewsConnected ? undefined : '评价模块接入后显示（汇总表已预留评分列）',
+      note: d.reviewsConnected ? '按评价日期；隐藏的评价也计入' : '评价模块接入后显示（汇总表已预留评分列）',
     }),
+    lineChart(
+      'good-bad-rate',
+      '好评率 / 差评率趋势（%）',
+      days,
+      [
+        { name: '好评率（4–5 星）', data: d.daily.map(r => pct(r.goodRate)) },
+        { name: '差评率（1–2 星）', data: d.daily.map(r => pct(r.badRate)) },
+      ],
+      { note: '当日评价中的占比' },
+      v => (v === null || v === undefined ? '—' : `${v}%`)
+    ),
+    lineChart(
+      'complaints-per-100',
+      '每百单投诉',
+      days,
+      [{ name: '每百单投诉', data: d.daily.map(r => (r.complaintsPer100 === null ? (null as unknown as number) : r.complaintsPer100)) }],
+      { note: '服务投诉工单数（按开单日期）/ 当日完成订单 × 100' },
+      v => (v === null || v === undefined ? '—' : String(v))
+    ),
+    barChart('complaint-reasons', '投诉原因排行', d.topComplaintReasons.map(r => r.reason), d.topComplaintReasons.map(r => r.count), {
+      horizontal: true,
+      labelTitle: '原因',
+      valueTitle: '投诉数',
+      note: '差评回访取评价的第一个标签，其余按发起方',
+    }),
+    ranking,
+    lineChart('completed-daily', '每日完成订单（评价与投诉的分母）', days, [{ name: '完成', data: d.daily.map(r => r.completed) }]),
+  ];
+}
+
+export function qualityStats(d: QualityDashboard) {
+  return [
+    { key: 'completed', title: '完成订单', value: String(d.totals.completed) },
+    { key: 'reviews', title: '评价数', value: String(d.totals.reviews) },
+    { key: 'avg-rating', title: '平均评分', value: d.totals.avgRating === null ? '—' : d.totals.avgRating.toFixed(2) },
+    { key: 'good-rate', title: '好评率', value: percent(d.totals.goodRate) },
+    { key: 'complaints-per-100', title: '每百单投诉', value: d.totals.complaintsPer100 === null ? '—' : String(d.totals.complaintsPer100) },
   ];
 }

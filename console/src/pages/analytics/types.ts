@@ -58,8 +58,10 @@ export interface QualityDashboard extends Refreshed {
   reviewsConnected: boolean;
   ticketsConnected: boolean;
   daily: { day: string; completed: number; reviews: number; goodRate: number | null; badRate: number | null; complaintsPer100: number | null }[];
-  totals: { completed: number; reviews: number; complaints: number; complaintsPer100: number | null };
+  totals: { completed: number; reviews: number; complaints: number; complaintsPer100: number | null; goodRate: number | null; badRate: number | null; avgRating: number | null };
   ratingDistribution: { star: number; count: number }[];
+  topComplaintReasons: { reason: string; count: number }[];
+  escortRanking: { escortId: number; name: string; reviews: number; avgRating: number; goodRate: number | null; badRate: number | null; complaints: number }[];
 }
 
 export interface AnalyticsOptions {

@@ -51,7 +51,7 @@ export async function getAdminAnalyticsOptions<T = unknown>(options?: RequestOpt
 }
 
 /**
- * 服务质量看板（评价与投诉模块接入前只有完成单数）
+ * 服务质量看板：评分分布、好评/差评率趋势、每百单投诉、投诉原因排行、陪诊师评分排名
  * GET /api/admin/analytics/quality (adminanalyticscontroller_quality)
  */
 export async function getAdminAnalyticsQuality<T = unknown>(params: API.GetAdminAnalyticsQualityParams = {}, options?: RequestOptions) {

@@ -8,12 +8,14 @@ import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { Button, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { toCsv, type ChartSpec } from '../charts';
+import { toXlsx, XLSX_TYPE } from '../xlsx';
 
 // Only the chart types the dashboards draw are registered (keeps the echarts chunk small).
 echarts.use([LineChart, BarChart, PieChart, HeatmapChart, FunnelChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
-function download(filename: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+function download(filename: string, content: string | Uint8Array, type = 'text/csv;charset=utf-8') {
+  // Uint8Array is a valid BlobPart at runtime; TS 5.7 types its buffer as ArrayBufferLike.
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -21,7 +23,7 @@ function download(filename: string, content: string) {
   URL.revokeObjectURL(url);
 }
 
-/** One chart with its filters, refresh time, a 图表/表格 switch and CSV export. */
+/** One chart with its filters, refresh time, a 图表/表格 switch and its table exported as CSV or Excel. */
 export default function ChartCard({ spec, filtersText, refreshedText, fileSuffix }: { spec: ChartSpec; filtersText: string; refreshedText: string; fileSuffix: string }) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   return (
@@ -43,6 +45,9 @@ export default function ChartCard({ spec, filtersText, refreshedText, fileSuffix
             />
             <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`${spec.title}-${fileSuffix}.csv`, toCsv(spec.columns, spec.rows))}>
               导出 CSV
+            </Button>
+            <Button size="small" icon={<DownloadOutlined />} data-testid={`xlsx-${spec.key}`} onClick={() => download(`${spec.title}-${fileSuffix}.xlsx`, toXlsx(spec.columns, spec.rows, spec.title), XLSX_TYPE)}>
+              导出 Excel
             </Button>
           </Space>
         }
