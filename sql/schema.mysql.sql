@@ -627,7 +627,8 @@ CREATE TABLE `escorts` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_escorts_phone_hash` (`phone_hash`),
   UNIQUE KEY `uq_escorts_id_card_hash` (`id_card_hash`),
-  KEY `idx_escorts_city` (`city_id`)
+  KEY `idx_escorts_city` (`city_id`),
+  KEY `idx_escorts_public_list` (`city_id`,`status`,`orders_served`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `escort_applications` (

@@ -11,11 +11,14 @@ export default defineAppConfig({
         'pages/leaves/index',
         'pages/schedule/index',
         'pages/income/index',
+        'pages/settlements/index',
+        'pages/settlement/index',
+        'pages/income-detail/index',
       ],
     },
     {
       root: 'packages/booking',
-      pages: ['pages/create/index', 'pages/order/index', 'pages/service/index'],
+      pages: ['pages/create/index', 'pages/order/index', 'pages/service/index', 'pages/escort/index'],
     },
     {
       root: 'packages/account',

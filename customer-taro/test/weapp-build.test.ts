@@ -79,15 +79,25 @@ describe('the weapp build', () => {
     expect(report.appJson.subPackages).toEqual([
       {
         root: 'packages/escort/',
-        pages: ['pages/login/index', 'pages/workbench/index', 'pages/task/index', 'pages/leaves/index', 'pages/schedule/index', 'pages/income/index'],
+        pages: [
+          'pages/login/index',
+          'pages/workbench/index',
+          'pages/task/index',
+          'pages/leaves/index',
+          'pages/schedule/index',
+          'pages/income/index',
+          'pages/settlements/index',
+          'pages/settlement/index',
+          'pages/income-detail/index',
+        ],
       },
-      { root: 'packages/booking/', pages: ['pages/create/index', 'pages/order/index', 'pages/service/index'] },
+      { root: 'packages/booking/', pages: ['pages/create/index', 'pages/order/index', 'pages/service/index', 'pages/escort/index'] },
       { root: 'packages/account/', pages: ['pages/patients/index', 'pages/patient-edit/index', 'pages/messages/index', 'pages/legal/index'] },
     ])
   })
 
   it('has the .js, .wxml and .json files of every page listed in app.json', () => {
-    expect(report.pages).toHaveLength(17)
+    expect(report.pages).toHaveLength(21)
     for (const page of report.pages) {
       expect({ page, ...report.pageFiles[page] }).toMatchObject({ page, js: true, wxml: true, json: true })
     }
@@ -120,7 +130,7 @@ describe('the weapp build', () => {
     console.log(`weapp main package ${kb(report.sizes.main)} of the ${kb(MAIN_PACKAGE_BUDGET)} budget`)
     expect(report.sizes.main).toBeLessThan(MAIN_PACKAGE_BUDGET)
     const mainPages = report.appJson.pages
-    for (const page of ['create', 'order', 'workbench', 'task']) {
+    for (const page of ['create', 'order', 'workbench', 'task', 'escort', 'settlements', 'settlement', 'income-detail']) {
       expect(mainPages.some((p) => p.includes(`/${page}/`))).toBe(false)
     }
   })

@@ -1,5 +1,6 @@
 import { AnalyticsHospitalRank1795460402862 } from './1795460402862-AnalyticsHospitalRank';
 import { AnalyticsQuality1795457413079 } from './1795457413079-AnalyticsQuality';
+import { EscortPublicList1795457337330 } from './1795457337330-EscortPublicList';
 import { Analytics1795451223149 } from './1795451223149-Analytics';
 import { Quality1795450403549 } from './1795450403549-Quality';
 import { Settlements1795449934659 } from './1795449934659-Settlements';
@@ -29,6 +30,7 @@ export const MIGRATIONS: Function[] = [
   Settlements1795449934659,
   Quality1795450403549,
   Analytics1795451223149,
+  EscortPublicList1795457337330,
   AnalyticsQuality1795457413079,
   AnalyticsHospitalRank1795460402862,
 ];

@@ -61,7 +61,8 @@ describe('escort profiles', () => {
     const text = JSON.stringify(page);
     for (const secret of ['phone', 'idCard', 'baseLatitude', 'baseAddress', '1390000', 'status', 'commission']) expect(text).not.toContain(secret);
     const wang = page.list.find((e: any) => e.id === ESCORT.wangQiang);
-    expect(wang).toMatchObject({ levelLabel: '中级', experienceYears: 3, photoUrl: `/api/app/escorts/${ESCORT.wangQiang}/photo`, ordersServed: 0, rating: null, age: expect.any(Number) });
+    expect(wang).toMatchObject({ levelLabel: '中级', experienceYears: 3, photoUrl: `/api/app/escorts/${ESCORT.wangQiang}/photo`, ordersServed: 0, rating: null, ageBand: expect.any(String) });
+    expect(wang).not.toHaveProperty('age');
     const photo = await t.http().get(wang.photoUrl);
     expect(photo.status).toBe(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');

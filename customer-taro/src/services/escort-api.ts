@@ -2,6 +2,7 @@ import { http, tokenStore } from './request'
 import type { LoginResult, SmsCodeSent } from './app-api'
 import type { Page, OrderView } from './order-api'
 import type { TimelineEntry } from '../logic/order-progress'
+import type { IncomeMovement, StatementFigures, StatementItem, StatementPayout } from '../logic/statement'
 
 export interface EscortProfile {
   id: number
@@ -60,6 +61,24 @@ export interface EscortIncome {
   recent: { orderId: number; orderNo: string; serviceName: string; completedAt: string | null; paidFen: number; shareFen: number }[]
 }
 
+/** One confirmed or paid statement of the escort (GET /api/escort/settlements). */
+export interface EscortStatement extends StatementFigures {
+  id: number
+  runId: number
+  periodKey: string
+  cadence: string
+  periodStart: string
+  periodEnd: string
+  runStatus: 'confirmed' | 'paid'
+}
+
+export interface EscortStatementDetail extends EscortStatement {
+  itemCount: number
+  payout: StatementPayout | null
+}
+
+export type EscortIncomeDetail = Page<IncomeMovement & { orderId: number | null; shareBp: number | null; baseFen: number | null }> & { owedFen: number }
+
 const ESCORT = { audience: 'escort' } as const
 const get = <T>(path: string, query?: Record<string, string | number | undefined>) => http.get<T>(path, query, ESCORT)
 const post = <T>(path: string, body?: unknown) => http.post<T>(path, body, ESCORT)
@@ -82,6 +101,11 @@ export const escortApi = {
   withdrawLeave: (id: number) => post<EscortLeave>(`/api/escort/leaves/${id}/withdraw`),
   schedule: (from: string, to: string) => get<{ days: EscortScheduleDay[] }>('/api/escort/schedule', { from, to }),
   income: () => get<EscortIncome>('/api/escort/income'),
+  settlements: (page: number, pageSize = 20) => get<Page<EscortStatement>>('/api/escort/settlements', { page, pageSize }),
+  settlement: (runId: number) => get<EscortStatementDetail>(`/api/escort/settlements/${runId}`),
+  settlementItems: (runId: number, page: number, pageSize = 100) =>
+    get<Page<StatementItem & { orderId: number | null; completedAt: string | null }>>(`/api/escort/settlements/${runId}/items`, { page, pageSize }),
+  incomeDetail: (page: number, pageSize = 30) => get<EscortIncomeDetail>('/api/escort/income/detail', { page, pageSize }),
 }
 
 export const escortSession = {

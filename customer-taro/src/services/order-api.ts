@@ -60,22 +60,6 @@ export interface HospitalDetail extends HospitalView {
   stepTemplates: { categoryCode: string; categoryName: string; steps: string[] }[]
 }
 
-export interface PublicEscort {
-  id: number
-  name: string
-  gender: string
-  age: number | null
-  levelLabel: string
-  photoUrl: string | null
-  experienceYears: number
-  serviceDistricts: string[]
-  skills: string[]
-  bio: string
-  ordersServed: number
-  rating: number | null
-  ratingCount: number
-}
-
 export interface PatientView {
   id: number
   name: string
@@ -228,8 +212,6 @@ export const orderApi = {
   hospitals: async (cityId: number, keyword?: string) =>
     listOf(await http.get<HospitalView[] | Page<HospitalView>>('/api/app/hospitals', { cityId, keyword, pageSize: 50 }, { auth: false })),
   hospital: (id: number) => http.get<HospitalDetail>(`/api/app/hospitals/${id}`, undefined, { auth: false }),
-  escorts: async (cityId: number) =>
-    listOf(await http.get<PublicEscort[] | Page<PublicEscort>>('/api/app/escorts', { cityId, pageSize: 50 }, { auth: false })),
   bookingRules: () => http.get<BookingRulesView>('/api/app/booking-rules', undefined, { auth: false }),
 
   patients: async () => listOf(await http.get<PatientView[] | Page<PatientView>>('/api/app/patients')),

@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@midwayjs/core';
 import { Context } from '@midwayjs/koa';
-import { ApiTags } from '@midwayjs/swagger';
+import { ApiOkResponse, ApiTags } from '@midwayjs/swagger';
 import { EscortService } from './escort.service';
-import { PublicEscortQueryDTO } from './dto/escort.dto';
+import { PublicEscortDetail, PublicEscortPage, PublicEscortQueryDTO } from './dto/escort.dto';
 import { Audience, Public } from '../../common/auth/access.decorator';
 import { sendStoredFile } from '../../common/http/raw-upload';
-import { Errors } from '../../common/errors';
 import { parseId } from '../../common/params';
 
-/** What customers browse before choosing an escort: public fields only (no phone, ID or location). */
+/** What customers browse before choosing an escort: public fields only (no phone, ID, birth date or location). */
 @ApiTags('app-escorts')
 @Audience('customer')
 @Controller('/api/app')
@@ -20,17 +19,19 @@ export class AppEscortController {
   escorts: EscortService;
 
   @Public()
-  @Get('/escorts', { summary: '城市的在岗陪诊师（公开信息：等级、经验、服务区域、服务单数、评分）' })
+  @Get('/escorts', {
+    summary: '城市的在岗陪诊师（公开信息：年龄段、等级、经验、服务区域、服务单数、评分），可按性别、年龄段、从业年限、等级筛选，按服务单数或评分排序',
+  })
+  @ApiOkResponse({ type: PublicEscortPage })
   async list(@Query() q: PublicEscortQueryDTO) {
     return this.escorts.publicList(q);
   }
 
   @Public()
-  @Get('/escorts/:id', { summary: '陪诊师公开资料' })
+  @Get('/escorts/:id', { summary: '陪诊师公开资料（含服务过的医院）' })
+  @ApiOkResponse({ type: PublicEscortDetail })
   async detail(@Param('id') id: string) {
-    const e = await this.escorts.escorts.findOne({ where: { id: parseId(id), status: 'active' } });
-    if (!e) throw Errors.notFound('陪诊师');
-    return this.escorts.publicView(e);
+    return this.escorts.publicDetail(parseId(id));
   }
 
   @Public()

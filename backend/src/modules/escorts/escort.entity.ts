@@ -23,6 +23,8 @@ export type EducationLevel = keyof typeof EDUCATION_LEVELS;
  * `status` changes only through EscortService's verbs (approve application, suspend, reactivate).
  */
 @Entity('escorts')
+// The customers' escort list: one city's active escorts, most orders served first (docs/workforce.md).
+@Index('idx_escorts_public_list', ['cityId', 'status', 'ordersServed'])
 export class Escort {
   @PrimaryGeneratedColumn()
   id: number;

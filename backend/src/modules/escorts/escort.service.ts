@@ -4,13 +4,16 @@ import { EntityManager, FindOptionsWhere, In, Like, Repository } from 'typeorm';
 import { EDUCATION_LEVELS, ESCORT_LEVELS, ESCORT_STATUSES, Escort, EscortLevel, EscortStatus } from './escort.entity';
 import { EscortFileService, staffFileUrl } from './escort-file.service';
 import { WorkforceFactsVersion } from './workforce-facts-version';
-import type { EscortCreateDTO, EscortUpdateDTO } from './dto/escort.dto';
+import type { EscortCreateDTO, EscortUpdateDTO, PublicEscortSort } from './dto/escort.dto';
 import { CipherService } from '../../common/crypto/cipher.service';
 import { maskIdCard, maskPhone } from '../../common/mask';
 import { CityService } from '../cities/city.service';
 import { CommissionService } from '../commissions/commission.service';
 import { ANY_CATEGORY } from '../commissions/commission-rules';
 import { AuditContext, AuditService } from '../audit/audit.service';
+import { SERVICE_CATEGORIES } from '../catalog/catalog-codes';
+import { Order } from '../orders/order.entity';
+import { AGE_BANDS, AgeBand, ageBandOf, ageIn, birthYearRange, jsonListEntryPattern } from './public-filters';
 import { formatMicroDegrees, parseMicroDegrees } from '../hospitals/geo';
 import { TransactionService } from '../../common/db/transaction.service';
 import { isUniqueViolation } from '../../common/db-errors';
@@ -44,8 +47,39 @@ export function ratingAverage(e: { ratingTotal: number; ratingCount: number }): 
   return e.ratingCount ? Math.round((e.ratingTotal * 10) / e.ratingCount) / 10 : null;
 }
 
-function ageIn(birthYear: number | null, now = new Date()): number | null {
-  return birthYear ? now.getUTCFullYear() - birthYear : null;
+/** The columns the public list and profile read: never the phone, ID number or base location. */
+const PUBLIC_COLUMNS: (keyof Escort)[] = [
+  'id',
+  'cityId',
+  'name',
+  'gender',
+  'level',
+  'birthYear',
+  'photoFileId',
+  'education',
+  'experienceYears',
+  'serviceDistricts',
+  'skills',
+  'bio',
+  'ordersServed',
+  'ratingTotal',
+  'ratingCount',
+];
+
+/** Skill codes that are service categories read as their names; free tags stay as they are. */
+function skillLabel(skill: string): string {
+  return (SERVICE_CATEGORIES as Record<string, string>)[skill] ?? skill;
+}
+
+export interface PublicEscortQuery extends PageQuery {
+  cityId: number;
+  district?: string;
+  skill?: string;
+  gender?: 'male' | 'female';
+  ageBand?: AgeBand;
+  minExperienceYears?: number;
+  level?: EscortLevel;
+  sort?: PublicEscortSort;
 }
 
 /** Escort profiles: staff CRUD, the public list customers browse, and facts other modules read. */
@@ -164,13 +198,15 @@ export class EscortService {
     };
   }
 
-  /** What customers see: no phone, no ID, no home location. */
-  publicView(e: Escort) {
+  /** What customers see: no phone, no ID, no birth date (an age band), no home location. */
+  publicView(e: Escort, now = new Date()) {
+    const ageBand = ageBandOf(e.birthYear, now);
     return {
       id: e.id,
       name: e.name,
       gender: e.gender,
-      age: ageIn(e.birthYear),
+      ageBand,
+      ageBandLabel: ageBand ? AGE_BANDS[ageBand].label : '',
       level: e.level,
       levelLabel: ESCORT_LEVELS[e.level],
       photoUrl: e.photoFileId ? `/api/app/escorts/${e.id}/photo` : null,
@@ -178,11 +214,30 @@ export class EscortService {
       experienceYears: e.experienceYears,
       serviceDistricts: e.serviceDistricts,
       skills: e.skills,
+      skillLabels: e.skills.map(skillLabel),
       bio: e.bio,
       ordersServed: e.ordersServed,
       rating: ratingAverage(e),
       ratingCount: e.ratingCount,
     };
+  }
+
+  /** An active escort's public profile, with the hospitals they have served at most. */
+  async publicDetail(id: number) {
+    const e = await this.escorts.findOne({ where: { id, status: 'active' }, select: PUBLIC_COLUMNS });
+    if (!e) throw Errors.notFound('陪诊师');
+    const rows = await this.escorts.manager
+      .getRepository(Order)
+      .createQueryBuilder('o')
+      .select(['o.hospital_id AS hospitalId', 'MAX(o.hospital_name) AS name', 'COUNT(*) AS orders'])
+      .where('o.escort_id = :id AND o.status = :status AND o.hospital_id IS NOT NULL', { id, status: 'completed' })
+      .groupBy('o.hospital_id')
+      .orderBy('orders', 'DESC')
+      .addOrderBy('o.hospital_id', 'ASC')
+      .limit(5)
+      .getRawMany();
+    const servedHospitals = rows.map(r => ({ hospitalId: Number(r.hospitalId), name: String(r.name), orders: Number(r.orders) }));
+    return { ...this.publicView(e), cityId: e.cityId, servedHospitals };
   }
 
   async list(q: PageQuery & { keyword?: string; status?: EscortStatus; level?: EscortLevel }, cityIds: number[] | null) {
@@ -197,12 +252,35 @@ export class EscortService {
     return toPage(list, total, q);
   }
 
-  /** Active escorts of a city for customers; optionally by district or skill (matched in memory: a city has hundreds, not millions). */
-  async publicList(q: PageQuery & { cityId: number; district?: string; skill?: string }): Promise<Page<ReturnType<EscortService['publicView']>>> {
-    const rows = await this.escorts.find({ where: { cityId: q.cityId, status: 'active' }, order: { ordersServed: 'DESC', id: 'ASC' } });
-    const matched = rows.filter(e => (!q.district || e.serviceDistricts.includes(q.district)) && (!q.skill || e.skills.includes(q.skill)));
-    const page = matched.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    return toPage(page.map(e => this.publicView(e)), matched.length, q);
+  /**
+   * Active escorts of a city for customers, filtered, sorted and paged in the database. The city's
+   * active escorts come through idx_escorts_public_list (city, status, orders served), which also
+   * gives the default order; the other filters are simple comparisons on those rows.
+   */
+  async publicList(q: PublicEscortQuery, now = new Date()): Promise<Page<ReturnType<EscortService['publicView']>>> {
+    const qb = this.escorts
+      .createQueryBuilder('e')
+      .select(PUBLIC_COLUMNS.map(c => `e.${c}`))
+      .where('e.city_id = :cityId AND e.status = :status', { cityId: q.cityId, status: 'active' });
+    if (q.gender) qb.andWhere('e.gender = :gender', { gender: q.gender });
+    if (q.level) qb.andWhere('e.level = :level', { level: q.level });
+    if (q.minExperienceYears) qb.andWhere('e.experience_years >= :minExperience', { minExperience: q.minExperienceYears });
+    if (q.ageBand) {
+      const { from, to } = birthYearRange(q.ageBand, now);
+      qb.andWhere('e.birth_year BETWEEN :bornFrom AND :bornTo', { bornFrom: from, bornTo: to });
+    }
+    if (q.district) qb.andWhere("e.service_districts LIKE :district ESCAPE '!'", { district: jsonListEntryPattern(q.district) });
+    if (q.skill) qb.andWhere("e.skills LIKE :skill ESCAPE '!'", { skill: jsonListEntryPattern(q.skill) });
+    if (q.sort === 'rating') {
+      // Best average first; unrated escorts last (NULL sorts last descending on SQLite and MySQL alike).
+      qb.orderBy('e.rating_total * 1.0 / NULLIF(e.rating_count, 0)', 'DESC').addOrderBy('e.rating_count', 'DESC').addOrderBy('e.orders_served', 'DESC');
+    } else {
+      qb.orderBy('e.orders_served', 'DESC');
+    }
+    qb.addOrderBy('e.id', 'ASC');
+    const total = await qb.getCount();
+    const rows = total > (q.page - 1) * q.pageSize ? await qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize).getMany() : [];
+    return toPage(rows.map(e => this.publicView(e, now)), total, q);
   }
 
   /** The public photo: only an active escort's current profile photo. */

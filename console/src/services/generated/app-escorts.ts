@@ -4,11 +4,11 @@ import { request } from '@umijs/max';
 import type { RequestOptions } from '@umijs/max';
 
 /**
- * 城市的在岗陪诊师（公开信息：等级、经验、服务区域、服务单数、评分）
+ * 城市的在岗陪诊师（公开信息：年龄段、等级、经验、服务区域、服务单数、评分），可按性别、年龄段、从业年限、等级筛选，按服务单数或评分排序
  * GET /api/app/escorts (appescortcontroller_list)
  */
-export async function getAppEscorts<T = unknown>(params: API.GetAppEscortsParams = {}, options?: RequestOptions) {
-  return request<T>('/api/app/escorts', {
+export async function getAppEscorts(params: API.GetAppEscortsParams = {}, options?: RequestOptions) {
+  return request<API.PublicEscortPage>('/api/app/escorts', {
     method: 'GET',
     params,
     ...(options || {}),
@@ -16,11 +16,11 @@ export async function getAppEscorts<T = unknown>(params: API.GetAppEscortsParams
 }
 
 /**
- * 陪诊师公开资料
+ * 陪诊师公开资料（含服务过的医院）
  * GET /api/app/escorts/{id} (appescortcontroller_detail)
  */
-export async function getAppEscortsById<T = unknown>(params: API.GetAppEscortsByIdParams, options?: RequestOptions) {
-  return request<T>(`/api/app/escorts/${encodeURIComponent(String(params.id))}`, {
+export async function getAppEscortsById(params: API.GetAppEscortsByIdParams, options?: RequestOptions) {
+  return request<API.PublicEscortDetail>(`/api/app/escorts/${encodeURIComponent(String(params.id))}`, {
     method: 'GET',
     ...(options || {}),
   });

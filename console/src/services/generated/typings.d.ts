@@ -1375,6 +1375,42 @@ declare namespace API {
     member?: boolean;
   };
 
+  type PublicEscortDetail = {
+    id?: number;
+    name?: string;
+    gender?: "male" | "female";
+    /** 年龄段（未登记出生年份为空） */
+    ageBand?: "under_30" | "30_39" | "40_49" | "50_plus" | null;
+    /** 年龄段名称 */
+    ageBandLabel?: string;
+    level?: "trainee" | "junior" | "senior" | "expert";
+    levelLabel?: string;
+    /** 形象照地址（公开） */
+    photoUrl?: string | null;
+    educationLabel?: string;
+    experienceYears?: number;
+    serviceDistricts?: string[];
+    /** 技能标签与服务类别代码 */
+    skills?: string[];
+    /** 技能的显示名称（服务类别代码换成中文） */
+    skillLabels?: string[];
+    bio?: string;
+    ordersServed?: number;
+    /** 平均评分（1 位小数） */
+    rating?: number | null;
+    ratingCount?: number;
+    cityId?: number;
+    /** 服务过的医院（完成订单最多的 5 家） */
+    servedHospitals?: ServedHospitalView[];
+  };
+
+  type PublicEscortPage = {
+    list?: PublicEscortView[];
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
+
   type PublicEscortQueryDTO = {
     /** 页码，从 1 开始 */
     page?: number;
@@ -1386,6 +1422,42 @@ declare namespace API {
     district?: string;
     /** 技能标签或服务类别代码 */
     skill?: string;
+    /** 性别 */
+    gender?: "male" | "female";
+    /** 年龄段：under_30 30岁以下；30_39 30-39岁；40_49 40-49岁；50_plus 50岁及以上 */
+    ageBand?: "under_30" | "30_39" | "40_49" | "50_plus";
+    /** 最少从业年限（含） */
+    minExperienceYears?: number;
+    /** 等级（等级只决定陪诊师的分成比例，不影响客户价格） */
+    level?: "trainee" | "junior" | "senior" | "expert";
+    /** 排序：orders 服务单数（默认）；rating 评分（无评分的排在最后） */
+    sort?: "orders" | "rating";
+  };
+
+  type PublicEscortView = {
+    id?: number;
+    name?: string;
+    gender?: "male" | "female";
+    /** 年龄段（未登记出生年份为空） */
+    ageBand?: "under_30" | "30_39" | "40_49" | "50_plus" | null;
+    /** 年龄段名称 */
+    ageBandLabel?: string;
+    level?: "trainee" | "junior" | "senior" | "expert";
+    levelLabel?: string;
+    /** 形象照地址（公开） */
+    photoUrl?: string | null;
+    educationLabel?: string;
+    experienceYears?: number;
+    serviceDistricts?: string[];
+    /** 技能标签与服务类别代码 */
+    skills?: string[];
+    /** 技能的显示名称（服务类别代码换成中文） */
+    skillLabels?: string[];
+    bio?: string;
+    ordersServed?: number;
+    /** 平均评分（1 位小数） */
+    rating?: number | null;
+    ratingCount?: number;
   };
 
   type ReasonDTO = {
@@ -1564,6 +1636,13 @@ declare namespace API {
 
   type ReviewReplyDTO = {
     content?: string;
+  };
+
+  type ServedHospitalView = {
+    hospitalId?: number;
+    name?: string;
+    /** 在该医院完成的订单数 */
+    orders?: number;
   };
 
   type ServiceCategoryQueryDTO = {
@@ -2802,6 +2881,16 @@ declare namespace API {
     district?: string;
     /** 技能标签或服务类别代码 */
     skill?: string;
+    /** 性别 */
+    gender?: "male" | "female";
+    /** 年龄段：under_30 30岁以下；30_39 30-39岁；40_49 40-49岁；50_plus 50岁及以上 */
+    ageBand?: "under_30" | "30_39" | "40_49" | "50_plus";
+    /** 最少从业年限（含） */
+    minExperienceYears?: number;
+    /** 等级（等级只决定陪诊师的分成比例，不影响客户价格） */
+    level?: "trainee" | "junior" | "senior" | "expert";
+    /** 排序：orders 服务单数（默认）；rating 评分（无评分的排在最后） */
+    sort?: "orders" | "rating";
   };
 
   type GetAppEscortsByIdParams = {

@@ -4,6 +4,7 @@ import { PageQueryDTO, zhMessages } from '../../../common/dto';
 import { EDUCATION_LEVELS, ESCORT_LEVEL_CODES } from '../escort.entity';
 import { FILE_PURPOSES } from '../escort-file.entity';
 import { QUALIFICATION_CODES } from '../../catalog/catalog-codes';
+import { AGE_BAND_CODES, AGE_BANDS, AgeBand } from '../public-filters';
 
 const id = () => RuleType.number().integer().min(1);
 const day = () =>
@@ -129,6 +130,10 @@ export class EscortAdminQueryDTO extends PageQueryDTO {
   level?: (typeof ESCORT_LEVEL_CODES)[number];
 }
 
+export const PUBLIC_ESCORT_SORTS = { orders: '服务单数从多到少', rating: '评分从高到低' } as const;
+export type PublicEscortSort = keyof typeof PUBLIC_ESCORT_SORTS;
+
+/** The customers' escort list: every filter runs in the database; an unknown value is a 400 VALIDATION_FAILED. */
 export class PublicEscortQueryDTO extends PageQueryDTO {
   @ApiProperty({ description: '城市 ID' })
   @Rule(id().required())
@@ -141,6 +146,65 @@ export class PublicEscortQueryDTO extends PageQueryDTO {
   @ApiProperty({ required: false, description: '技能标签或服务类别代码' })
   @Rule(RuleType.string().max(16))
   skill?: string;
+
+  @ApiProperty({ required: false, enum: ['male', 'female'], description: '性别' })
+  @Rule(RuleType.string().valid('male', 'female').messages(zhMessages({ 'any.only': '性别应为 male 或 female' })))
+  gender?: 'male' | 'female';
+
+  @ApiProperty({ required: false, enum: AGE_BAND_CODES, description: `年龄段：${AGE_BAND_CODES.map(c => `${c} ${AGE_BANDS[c].label}`).join('；')}` })
+  @Rule(RuleType.string().valid(...AGE_BAND_CODES).messages(zhMessages({ 'any.only': `年龄段应为 ${AGE_BAND_CODES.join('、')} 之一` })))
+  ageBand?: AgeBand;
+
+  @ApiProperty({ required: false, description: '最少从业年限（含）', example: 3 })
+  @Rule(RuleType.number().integer().min(0).max(50))
+  minExperienceYears?: number;
+
+  @ApiProperty({ required: false, enum: ESCORT_LEVEL_CODES, description: '等级（等级只决定陪诊师的分成比例，不影响客户价格）' })
+  @Rule(RuleType.string().valid(...ESCORT_LEVEL_CODES).messages(zhMessages({ 'any.only': `等级应为 ${ESCORT_LEVEL_CODES.join('、')} 之一` })))
+  level?: (typeof ESCORT_LEVEL_CODES)[number];
+
+  @ApiProperty({ required: false, enum: Object.keys(PUBLIC_ESCORT_SORTS), description: '排序：orders 服务单数（默认）；rating 评分（无评分的排在最后）' })
+  @Rule(RuleType.string().valid(...Object.keys(PUBLIC_ESCORT_SORTS)).default('orders').messages(zhMessages({ 'any.only': '排序应为 orders 或 rating' })))
+  sort: PublicEscortSort;
+}
+
+/** What customers see of an escort: no phone, ID number, birth date or home location. */
+export class PublicEscortView {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['male', 'female'] }) gender: string;
+  @ApiProperty({ enum: AGE_BAND_CODES, nullable: true, type: String, description: '年龄段（未登记出生年份为空）' }) ageBand: string | null;
+  @ApiProperty({ description: '年龄段名称' }) ageBandLabel: string;
+  @ApiProperty({ enum: ESCORT_LEVEL_CODES }) level: string;
+  @ApiProperty() levelLabel: string;
+  @ApiProperty({ nullable: true, type: String, description: '形象照地址（公开）' }) photoUrl: string | null;
+  @ApiProperty() educationLabel: string;
+  @ApiProperty() experienceYears: number;
+  @ApiProperty({ type: [String] }) serviceDistricts: string[];
+  @ApiProperty({ type: [String], description: '技能标签与服务类别代码' }) skills: string[];
+  @ApiProperty({ type: [String], description: '技能的显示名称（服务类别代码换成中文）' }) skillLabels: string[];
+  @ApiProperty() bio: string;
+  @ApiProperty() ordersServed: number;
+  @ApiProperty({ nullable: true, type: Number, description: '平均评分（1 位小数）' }) rating: number | null;
+  @ApiProperty() ratingCount: number;
+}
+
+export class PublicEscortPage {
+  @ApiProperty({ type: [PublicEscortView] }) list: PublicEscortView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ServedHospitalView {
+  @ApiProperty() hospitalId: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: '在该医院完成的订单数' }) orders: number;
+}
+
+export class PublicEscortDetail extends PublicEscortView {
+  @ApiProperty() cityId: number;
+  @ApiProperty({ type: [ServedHospitalView], description: '服务过的医院（完成订单最多的 5 家）' }) servedHospitals: ServedHospitalView[];
 }
 
 export class ApplicationDTO {

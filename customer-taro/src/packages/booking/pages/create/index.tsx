@@ -5,6 +5,7 @@ import LoginPrompt from '../../../../components/login-prompt'
 import PriceLines from '../../../../components/price-lines'
 import { useSingleFlight } from '../../../../hooks/use-single-flight'
 import { formatShanghaiTime, toShanghaiParts } from '../../../../logic/booking-time'
+import { escortChoice, type ChosenEscort } from '../../../../logic/escort-choice'
 import { createIdempotencyMemo } from '../../../../logic/idempotency-memo'
 import { formatFen } from '../../../../logic/money'
 import { EMPTY_PATIENT, GENDERS, patientBody, RELATIONS, toPatientForm, type PatientForm } from '../../../../logic/patient-form'
@@ -23,6 +24,7 @@ import { accountApi } from '../../../../services/account-api'
 import { customerSession } from '../../../../services/app-api'
 import { messageOf } from '../../../../services/api-error'
 import { resolveCity } from '../../../../services/city'
+import { escortBrowseApi } from '../../../../services/escort-browse-api'
 import { showError, showMessage, showSuccess } from '../../../../services/feedback'
 import {
   orderApi,
@@ -30,20 +32,14 @@ import {
   type DepartmentView,
   type HospitalView,
   type PatientView,
-  type PublicEscort,
   type QuoteView,
   type ServiceItemView,
 } from '../../../../services/order-api'
 import { ROUTES } from '../../../../services/routes'
+import EscortPicker from '../../components/escort-picker'
 import '../../booking.scss'
 
 type Item = ServiceItemView & { categoryName: string }
-
-const GENDER_FILTERS = [
-  { value: '', label: '不限' },
-  { value: 'female', label: '女' },
-  { value: 'male', label: '男' },
-]
 
 export default function BookingPage() {
   const router = useRouter()
@@ -54,7 +50,6 @@ export default function BookingPage() {
   const [items, setItems] = useState<Item[]>([])
   const [hospitals, setHospitals] = useState<HospitalView[]>([])
   const [patients, setPatients] = useState<PatientView[]>([])
-  const [escorts, setEscorts] = useState<PublicEscort[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
 
   const [itemId, setItemId] = useState<number | null>(null)
@@ -66,9 +61,8 @@ export default function BookingPage() {
   const [keyword, setKeyword] = useState('')
   const [patientId, setPatientId] = useState<number | null>(null)
   const [editing, setEditing] = useState<{ id: number | null; form: PatientForm } | null>(null)
-  const [escortId, setEscortId] = useState<number | null>(null)
-  const [escortGender, setEscortGender] = useState('')
-  const [showEscorts, setShowEscorts] = useState(false)
+  // The preferred escort, chosen on a profile page (escortChoice) or given as ?escortId= by a profile opened elsewhere.
+  const [escort, setEscort] = useState<ChosenEscort | null>(null)
   const [start, setStart] = useState(() => firstAvailable(DEFAULT_BOOKING_RULES, new Date()) ?? { date: '', time: '' })
   const [busy, setBusy] = useState<string[]>([])
   const [note, setNote] = useState('')
@@ -82,12 +76,13 @@ export default function BookingPage() {
     try {
       const city = await resolveCity()
       if (!city) throw new Error('no city')
-      const [ruleView, categories, hospitalList, patientList, escortList] = await Promise.all([
+      const wantedEscort = Number(router.params.escortId)
+      const [ruleView, categories, hospitalList, patientList, escortDetail] = await Promise.all([
         orderApi.bookingRules(),
         orderApi.categories(city.id),
         orderApi.hospitals(city.id),
         orderApi.patients(),
-        orderApi.escorts(city.id).catch(() => [] as PublicEscort[]),
+        wantedEscort > 0 ? escortBrowseApi.detail(wantedEscort).catch((err: unknown) => ({ error: messageOf(err) })) : Promise.resolve(null),
       ])
       const flat = categories.flatMap((c) => c.items.map((i) => ({ ...i, categoryName: c.name })))
       const wantedItem = Number(router.params.itemId)
@@ -103,7 +98,10 @@ export default function BookingPage() {
       setHospital(hospitalList.find((h) => h.id === Number(router.params.hospitalId)) ?? hospitalList[0] ?? null)
       setPatients(patientList)
       setPatientId(patientList[0]?.id ?? null)
-      setEscorts(escortList)
+      // A profile opened outside the booking sent ?escortId=: that escort, if they serve this city.
+      if (escortDetail && 'error' in escortDetail) showMessage(`${escortDetail.error}，已改为由平台安排陪诊师`)
+      else if (escortDetail && escortDetail.cityId !== city.id) showMessage(`${escortDetail.name} 不在${city.name}服务，已改为由平台安排`)
+      else if (escortDetail) setEscort({ id: escortDetail.id, name: escortDetail.name, levelLabel: escortDetail.levelLabel })
     } catch (err) {
       setLoadError(messageOf(err))
     }
@@ -114,6 +112,9 @@ export default function BookingPage() {
   })
 
   useDidShow(() => {
+    // Back from an escort's profile with 选TA陪诊: everything else on the form is as it was left.
+    const chosen = escortChoice.take()
+    if (chosen) setEscort(chosen)
     const now = customerSession.isLoggedIn()
     if (now && !loggedIn) {
       setLoggedIn(true)
@@ -150,14 +151,13 @@ export default function BookingPage() {
   const durations = item ? durationChoices(item.minDurationMinutes ?? item.defaultDurationMinutes, item.maxDurationMinutes ?? item.defaultDurationMinutes, rules.slotMinutes) : []
   const days = useMemo(() => bookableDays(rules, new Date()), [rules])
   const slots = useMemo(() => (start.date ? daySlots(rules, start.date, new Date(), busy) : []), [rules, start.date, busy])
-  const visibleEscorts = escorts.filter((e) => !escortGender || e.gender === escortGender)
 
   const booking: BookingInput | null = useMemo(() => {
     if (!cityId || !item || !start.date || !start.time) return null
     const body: BookingInput = { serviceItemId: item.id, cityId, startAt: `${start.date}T${start.time}:00+08:00` }
     if (duration) body.durationMinutes = duration
     if (note.trim()) body.customerNote = note.trim()
-    if (escortId) body.preferredEscortId = escortId
+    if (escort) body.preferredEscortId = escort.id
     if (item.isErrand) {
       body.errand = { tasks: [errandTask.trim() || '代办事项'] }
       if (hospital) body.hospitalId = hospital.id
@@ -168,7 +168,7 @@ export default function BookingPage() {
       body.patientId = patient.id
     }
     return body
-  }, [cityId, item, hospital, departmentId, patient, start, duration, note, escortId, errandTask])
+  }, [cityId, item, hospital, departmentId, patient, start, duration, note, escort, errandTask])
 
   const bookingJson = booking ? JSON.stringify(booking) : ''
   useEffect(() => {
@@ -471,40 +471,7 @@ export default function BookingPage() {
         {quoteError && <Text className='booking__warning'>{quoteError}</Text>}
       </View>
 
-      {escorts.length > 0 && (
-        <View className='booking__card'>
-          <View className='booking__field' onClick={() => setShowEscorts(!showEscorts)}>
-            <Text className='booking__title'>指定陪诊师（可选）</Text>
-            <Text className='booking__value'>{escorts.find((e) => e.id === escortId)?.name ?? '由平台安排'} ›</Text>
-          </View>
-          {showEscorts && (
-            <View>
-              <View className='booking__chips'>
-                {GENDER_FILTERS.map((g) => (
-                  <Text key={g.value} className={`booking__tab ${g.value === escortGender ? 'booking__tab--active' : ''}`} onClick={() => setEscortGender(g.value)}>
-                    {g.label}
-                  </Text>
-                ))}
-              </View>
-              <View className={`booking__item ${escortId === null ? 'booking__item--active' : ''}`} onClick={() => setEscortId(null)}>
-                <Text className='booking__item-title'>由平台安排</Text>
-                <Text className='booking__item-sub'>支付后由调度为您匹配合适的陪诊师</Text>
-              </View>
-              {visibleEscorts.map((e) => (
-                <View key={e.id} className={`booking__item ${e.id === escortId ? 'booking__item--active' : ''}`} onClick={() => setEscortId(e.id)}>
-                  <Text className='booking__item-title'>
-                    {e.name} · {e.levelLabel} · {e.experienceYears} 年经验
-                  </Text>
-                  <Text className='booking__item-sub'>
-                    {e.rating ? `评分 ${e.rating} · ` : ''}服务 {e.ordersServed} 单 · {e.serviceDistricts.join('、')}
-                  </Text>
-                  <Text className='booking__item-sub'>{e.bio}</Text>
-                </View>
-              ))}
-            </View>
-          )}
-        </View>
-      )}
+      <EscortPicker cityId={cityId} chosen={escort} onChoose={setEscort} />
 
       <View className='booking__card'>
         <Text className='booking__title'>备注</Text>

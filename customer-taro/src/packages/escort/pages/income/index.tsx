@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { formatShanghaiTime } from '../../../../logic/booking-time'
 import { formatFen } from '../../../../logic/money'
 import { messageOf } from '../../../../services/api-error'
 import { escortApi, type EscortIncome } from '../../../../services/escort-api'
+import { ROUTES } from '../../../../services/routes'
 import '../../escort.scss'
 
 export default function EscortIncomePage() {
@@ -34,7 +35,17 @@ export default function EscortIncomePage() {
         <Text className='booking__hint'>分成比例 {income.commissionBp / 100}%，以结算单为准</Text>
       </View>
       <View className='booking__card'>
-        <Text className='booking__title'>收入明细</Text>
+        <View className='booking__field income-link' onClick={() => Taro.navigateTo({ url: ROUTES.escortSettlements })}>
+          <Text>我的结算单</Text>
+          <Text className='booking__value'>按期结算与打款 ›</Text>
+        </View>
+        <View className='booking__field income-link' onClick={() => Taro.navigateTo({ url: ROUTES.escortIncomeDetail })}>
+          <Text>收入明细</Text>
+          <Text className='booking__value'>每笔分成、扣回与打款 ›</Text>
+        </View>
+      </View>
+      <View className='booking__card'>
+        <Text className='booking__title'>最近完成</Text>
         {income.recent.length === 0 && <Text className='booking__hint'>完成服务后，收入会显示在这里</Text>}
         {income.recent.map((r) => (
           <View key={r.orderId} className='booking__field'>
