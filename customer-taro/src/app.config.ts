@@ -24,6 +24,16 @@ export default defineAppConfig({
       root: 'packages/account',
       pages: ['pages/patients/index', 'pages/patient-edit/index', 'pages/messages/index', 'pages/legal/index'],
     },
+    {
+      // 评价与反馈: the review of an order, 我的评价, 我的反馈 (tickets).
+      root: 'packages/feedback',
+      pages: ['pages/review/index', 'pages/reviews/index', 'pages/tickets/index', 'pages/ticket-new/index', 'pages/ticket/index'],
+    },
+    {
+      // 帮助中心: categories, FAQ, search, articles.
+      root: 'packages/help',
+      pages: ['pages/index/index', 'pages/article/index'],
+    },
   ],
   // Inject only the components a page uses, at start-up (WeChat's code-quality check asks for it).
   lazyCodeLoading: 'requiredComponents',

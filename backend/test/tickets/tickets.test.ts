@@ -120,6 +120,33 @@ describe('tickets: complaints, feedback and suggestions', () => {
     expect(voided.status).toBe('void');
   });
 
+  it('shows the customer the replies and what happened, never the notes, who handles it, the priority or the escort\'s penalty', async () => {
+    const order = await completedOrder(t, w);
+    const tk = expectOk(await open({ type: 'service_complaint', title: '陪诊师迟到', content: '迟到了四十分钟', orderId: order.id }));
+    expectOk(await admin(`/${tk.id}/assign`, { assigneeId: 1 }));
+    expectOk(await admin(`/${tk.id}/priority`, { priority: 'urgent' }));
+    expectOk(await admin(`/${tk.id}/messages`, { content: '内部：陪诊师上月也被投诉过', internal: true }));
+    expectOk(await admin(`/${tk.id}/messages`, { content: '您好，我们正在核实' }));
+    expectOk(await admin(`/${tk.id}/resolve`, { resolution: '已核实，向您致歉并赔偿 10 元', compensationFen: 1000, penaltyFen: 3000 }));
+
+    const staffView = expectOk(await t.http().get(`/api/admin/tickets/${tk.id}`).set(bearer(w.supportToken)));
+    const staffTexts = staffView.messages.map((m: any) => m.content);
+    expect(staffTexts).toEqual(expect.arrayContaining(['内部：陪诊师上月也被投诉过', '优先级调整为 urgent', '已解决（赔偿 10.00 元，处罚陪诊师 30.00 元）']));
+    expect(staffTexts.some((c: string) => c.startsWith('指派给 '))).toBe(true);
+
+    const mine = expectOk(await t.http().get(`/api/app/tickets/${tk.id}`).set(bearer(w.customerToken)));
+    const texts = mine.messages.map((m: any) => m.content);
+    expect(texts).toEqual(expect.arrayContaining(['您好，我们正在核实', '已解决（赔偿 10.00 元）', '已核实，向您致歉并赔偿 10 元']));
+    expect(mine.messages.map((m: any) => m.kind).sort()).not.toContain('note');
+    const body = JSON.stringify(mine);
+    for (const hidden of ['内部：', '指派给', '优先级调整', '处罚', '30.00', staffView.assigneeName]) expect(body).not.toContain(hidden);
+    expect(mine.messages.filter((m: any) => m.authorType === 'staff').every((m: any) => m.authorName === '客服')).toBe(true);
+    expect(mine).toMatchObject({ assigneeId: null, assigneeName: '', escortId: null, escortName: null });
+    expect(mine).not.toHaveProperty('penalty');
+    const list = expectOk(await t.http().get('/api/app/tickets').set(bearer(w.customerToken)));
+    expect(JSON.stringify(list.list.find((x: any) => x.id === tk.id))).not.toContain(staffView.assigneeName);
+  });
+
   it('refuses compensation beyond what was paid, and for a ticket type that cannot carry it', async () => {
     const order = await completedOrder(t, w);
     const tk = expectOk(await open({ type: 'billing', title: '多收费', content: '请核对', orderId: order.id }));

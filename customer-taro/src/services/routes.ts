@@ -21,6 +21,13 @@ export const ROUTES = {
   patientEdit: '/packages/account/pages/patient-edit/index',
   messages: '/packages/account/pages/messages/index',
   legal: '/packages/account/pages/legal/index',
+  review: '/packages/feedback/pages/review/index',
+  myReviews: '/packages/feedback/pages/reviews/index',
+  tickets: '/packages/feedback/pages/tickets/index',
+  ticketNew: '/packages/feedback/pages/ticket-new/index',
+  ticket: '/packages/feedback/pages/ticket/index',
+  help: '/packages/help/pages/index/index',
+  helpArticle: '/packages/help/pages/article/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.orders, ROUTES.mine]

@@ -1,4 +1,4 @@
-import { availableTicketActions, checkTicketTransition, newTicketNo, slaDueAt, slaMinutesLeft, slaState, withinReopenWindow } from './ticket-rules';
+import { availableTicketActions, checkTicketTransition, EVENT_TEXT, forOpener, newTicketNo, slaDueAt, slaMinutesLeft, slaState, withinReopenWindow } from './ticket-rules';
 
 const HOURS = { urgent: 1, high: 4, normal: 24, low: 72 };
 const t0 = new Date('2025-03-01T02:00:00Z');
@@ -51,5 +51,30 @@ describe('ticket SLA', () => {
 
   it('numbers tickets by Shanghai time', () => {
     expect(newTicketNo(t0, 42)).toBe('TK25030110000042');
+  });
+});
+
+describe('the opener\'s view of the thread', () => {
+  const staff = (kind: string, content: string) => ({ kind, authorType: 'staff', authorName: '客服专员', content });
+
+  it('drops internal notes, assignment and priority events, and shows staff as 客服', () => {
+    expect(forOpener(staff('note', '内部：客户情绪激动'))).toBeNull();
+    expect(forOpener(staff('event', EVENT_TEXT.assigned('王主管')))).toBeNull();
+    expect(forOpener(staff('event', EVENT_TEXT.priority('urgent')))).toBeNull();
+    expect(forOpener(staff('reply', '您好，已为您核实'))).toEqual({ kind: 'reply', authorType: 'staff', authorName: '客服', content: '您好，已为您核实' });
+    expect(forOpener(staff('event', '开始处理'))).toMatchObject({ content: '开始处理', authorName: '客服' });
+  });
+
+  it('cuts the escort penalty out of the resolution event and keeps the compensation', () => {
+    expect(forOpener(staff('event', EVENT_TEXT.resolved(2000, 5000)))?.content).toBe('已解决（赔偿 20.00 元）');
+    expect(forOpener(staff('event', EVENT_TEXT.resolved(0, 5000)))?.content).toBe('已解决');
+    expect(forOpener(staff('event', EVENT_TEXT.resolved(0, 0)))?.content).toBe('已解决');
+    expect(EVENT_TEXT.resolved(2000, 5000)).toBe('已解决（赔偿 20.00 元，处罚陪诊师 50.00 元）');
+  });
+
+  it('leaves the opener\'s own words alone, even when they look like an event', () => {
+    const own = { kind: 'reply', authorType: 'customer', authorName: '客户', content: '指派给 谁都行，处罚陪诊师 1 元' };
+    expect(forOpener(own)).toEqual(own);
+    expect(forOpener({ ...own, kind: 'event', content: '重新打开：指派给 别人' })).toMatchObject({ content: '重新打开：指派给 别人' });
   });
 });

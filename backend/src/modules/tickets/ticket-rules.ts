@@ -108,3 +108,48 @@ export function newTicketNo(now: Date, random: number): string {
   const stamp = sh.slice(2, 4) + sh.slice(5, 7) + sh.slice(8, 10) + sh.slice(11, 13) + sh.slice(14, 16);
   return `TK${stamp}${String(random).padStart(4, '0')}`;
 }
+
+// ---------------------------------------------------------------- the opener's view of the thread
+
+/**
+ * Event texts written by the service. Staff see every event; the opener (customer or escort) sees
+ * only what happened to their request: not who on staff handles it, not its internal priority, and
+ * not a penalty charged to the escort (that is between the platform and the escort).
+ */
+export const EVENT_TEXT = {
+  assigned: (staffName: string) => `指派给 ${staffName}`,
+  priority: (priority: string) => `优先级调整为 ${priority}`,
+  resolved: (compensationFen: number, penaltyFen: number) => {
+    const extras = [compensationFen > 0 ? `赔偿 ${(compensationFen / 100).toFixed(2)} 元` : '', penaltyFen > 0 ? `处罚陪诊师 ${(penaltyFen / 100).toFixed(2)} 元` : ''].filter(Boolean);
+    return `已解决${extras.length ? `（${extras.join('，')}）` : ''}`;
+  },
+};
+
+const STAFF_ONLY_EVENT = /^(指派给 |优先级调整为 )/;
+const PENALTY_PART = /^处罚陪诊师 /;
+
+export interface ThreadMessage {
+  kind: string;
+  authorType: string;
+  authorName: string;
+  content: string;
+}
+
+/**
+ * One message as the opener may see it, or null when it is for staff only: internal notes,
+ * assignment and priority events are dropped, a penalty is cut out of the resolution event, and
+ * staff names show as 客服. Applied when reading, so rows written before this rule are covered too.
+ */
+export function forOpener<M extends ThreadMessage>(m: M): M | null {
+  if (m.kind !== 'reply' && m.kind !== 'event') return null;
+  let content = m.content;
+  if (m.kind === 'event' && m.authorType !== 'customer' && m.authorType !== 'escort') {
+    if (STAFF_ONLY_EVENT.test(content)) return null;
+    const resolved = content.match(/^已解决（(.*)）$/);
+    if (resolved) {
+      const parts = resolved[1].split('，').filter(p => !PENALTY_PART.test(p));
+      content = `已解决${parts.length ? `（${parts.join('，')}）` : ''}`;
+    }
+  }
+  return { ...m, content, authorName: m.authorType === 'staff' ? '客服' : m.authorName };
+}

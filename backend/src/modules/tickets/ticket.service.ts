@@ -13,6 +13,8 @@ import {
   TicketType,
   availableTicketActions,
   checkTicketTransition,
+  EVENT_TEXT,
+  forOpener,
   newTicketNo,
   slaDueAt,
   slaMinutesLeft,
@@ -299,11 +301,12 @@ export class TicketService {
     const t = await this.tickets.findOne({ where: { id } });
     if (!t || !isOpener(t, actor)) throw Errors.notFound('工单');
     const rules = await this.settings.get('quality');
-    // Internal notes are for staff only; staff names are shown as 客服.
+    // Internal notes, assignment and priority events and escort penalties are for staff only;
+    // staff names are shown as 客服 (forOpener in ticket-rules.ts).
     const messages = await this.messages.find({ where: { ticketId: id, kind: In(['reply', 'event']) }, order: { id: 'ASC' } });
     return {
       ...openerSafe(await this.viewOf(t, now)),
-      messages: messages.map(m => ({ ...messageView(m), authorName: m.authorType === 'staff' ? '客服' : m.authorName })),
+      messages: messages.map(m => forOpener(messageView(m))).filter((m): m is TicketMessageView => m !== null),
       availableActions: availableTicketActions(t.status, 'opener', t.resolvedAt, rules.reopenDays, now),
     };
   }
@@ -424,8 +427,7 @@ export class TicketService {
           byName: actor.name,
         });
       }
-      const extras = [compensationFen > 0 ? `赔偿 ${(compensationFen / 100).toFixed(2)} 元` : '', penaltyFen > 0 ? `处罚陪诊师 ${(penaltyFen / 100).toFixed(2)} 元` : ''].filter(Boolean);
-      await this.addMessage(manager, locked.id, 'event', actor, `已解决${extras.length ? `（${extras.join('，')}）` : ''}`);
+      await this.addMessage(manager, locked.id, 'event', actor, EVENT_TEXT.resolved(compensationFen, penaltyFen));
       await this.addMessage(manager, locked.id, 'reply', actor, input.resolution);
       await this.audit.record(audit, { action: 'ticket.resolve', targetType: 'ticket', targetId: locked.id, before: { status: locked.status }, after: { status: 'resolved', compensationFen, refundId, penaltyFen } }, manager);
     });
@@ -439,7 +441,7 @@ export class TicketService {
       const t = await this.lock(manager, id);
       this.assertStaffScope(t, actor);
       await manager.getRepository(Ticket).update({ id }, { assigneeId: assignee.id, assigneeName: assignee.displayName.slice(0, 64) });
-      await this.addMessage(manager, id, 'event', actor, `指派给 ${assignee.displayName}`);
+      await this.addMessage(manager, id, 'event', actor, EVENT_TEXT.assigned(assignee.displayName));
       await this.audit.record(audit, { action: 'ticket.assign', targetType: 'ticket', targetId: id, before: { assigneeId: t.assigneeId }, after: { assigneeId: assignee.id } }, manager);
     });
     return this.detailForStaff(id, actor);
@@ -452,7 +454,7 @@ export class TicketService {
       const t = await this.lock(manager, id);
       this.assertStaffScope(t, actor);
       await manager.getRepository(Ticket).update({ id }, { priority, slaDueAt: slaDueAt(t.createdAt, priority, rules.firstResponseHours) });
-      await this.addMessage(manager, id, 'event', actor, `优先级调整为 ${priority}`);
+      await this.addMessage(manager, id, 'event', actor, EVENT_TEXT.priority(priority));
       await this.audit.record(audit, { action: 'ticket.priority', targetType: 'ticket', targetId: id, before: { priority: t.priority }, after: { priority } }, manager);
     });
     return this.detailForStaff(id, actor);

@@ -138,9 +138,9 @@ export default function HomePage() {
         </View>
       </View>
 
-      <View className='card home__help' onClick={() => Taro.navigateTo({ url: ROUTES.legal })}>
-        <Text className='home__section-title'>帮助与协议</Text>
-        <Text className='home__service-desc'>服务协议、隐私政策、常见问题 ›</Text>
+      <View className='card home__help' onClick={() => Taro.navigateTo({ url: ROUTES.help })}>
+        <Text className='home__section-title'>帮助中心</Text>
+        <Text className='home__service-desc'>常见问题、搜索帮助、联系客服、服务协议与隐私政策 ›</Text>
       </View>
     </View>
   )

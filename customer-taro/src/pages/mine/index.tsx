@@ -78,6 +78,22 @@ export default function MinePage() {
             <Text className='mine__arrow'>›</Text>
           </View>
         )}
+        {loggedIn && (
+          <View className='mine__item mine-reviews' onClick={() => Taro.navigateTo({ url: ROUTES.myReviews })}>
+            <Text>我的评价</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        )}
+        {loggedIn && (
+          <View className='mine__item mine-tickets' onClick={() => Taro.navigateTo({ url: ROUTES.tickets })}>
+            <Text>我的反馈</Text>
+            <Text className='mine__arrow'>›</Text>
+          </View>
+        )}
+        <View className='mine__item mine-help' onClick={() => Taro.navigateTo({ url: ROUTES.help })}>
+          <Text>帮助中心</Text>
+          <Text className='mine__arrow'>›</Text>
+        </View>
         <View className='mine__item' onClick={() => Taro.navigateTo({ url: ROUTES.legal })}>
           <Text>协议与隐私</Text>
           <Text className='mine__arrow'>›</Text>

@@ -1,6 +1,6 @@
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useDidShow, useLoad, useRouter, useUnload } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
 import PriceLines from '../../../../components/price-lines'
 import { usePolling } from '../../../../hooks/use-polling'
 import { useSingleFlight } from '../../../../hooks/use-single-flight'
@@ -21,8 +21,10 @@ import {
   receiptImage,
   showsPostpay,
 } from '../../../../logic/postpay'
+import { reviewEntry } from '../../../../logic/review-form'
 import { bookableDays, daySlots, DEFAULT_BOOKING_RULES, type BookingRules } from '../../../../logic/slots'
 import { messageOf } from '../../../../services/api-error'
+import { reviewApi } from '../../../../services/care-api'
 import { showError, showMessage, showSuccess } from '../../../../services/feedback'
 import { orderApi, type CancelPreview, type HospitalDetail, type OrderDetail, type PaymentStart, type PostpayView } from '../../../../services/order-api'
 import { ROUTES } from '../../../../services/routes'
@@ -65,6 +67,22 @@ export default function OrderDetailPage() {
   const [postpay, setPostpay] = useState<PostpayView | null>(null)
   const [postpayAttempt, setPostpayAttempt] = useState<{ outTradeNo: string; waiting: boolean } | null>(null)
   const postpayKeys = useRef(createIdempotencyMemo())
+  // Whether the completed order has the customer's review (null: not known, or not completed).
+  const [reviewed, setReviewed] = useState<boolean | null>(null)
+
+  function refreshReview() {
+    reviewApi.forOrder(orderId).then((r) => setReviewed(!!r), () => undefined)
+  }
+
+  // Once completed (on load, or followed live), the page offers 去评价 / 查看评价.
+  useEffect(() => {
+    if (order?.status === 'completed') refreshReview()
+  }, [order?.status])
+
+  // Back from the review page: 去评价 becomes 查看评价.
+  useDidShow(() => {
+    if (order?.status === 'completed') refreshReview()
+  })
 
   /** The balance exists only once the service started; a failed read keeps what is shown. */
   async function refreshPostpay(status: string) {
@@ -263,6 +281,8 @@ export default function OrderDetailPage() {
   const guide = hospital?.stepTemplates.find((s) => s.categoryCode === order.categoryCode)
   const pendingReschedule = order.reschedules?.find((r) => r.status === 'pending')
   const balanceNotice = postpayNotice(postpayAttempt, postpay)
+  const review = reviewEntry(order.status, reviewed)
+  const feedbackUrl = `${ROUTES.ticketNew}?orderId=${order.id}&orderNo=${encodeURIComponent(order.orderNo)}`
 
   return (
     <View className='booking'>
@@ -284,6 +304,16 @@ export default function OrderDetailPage() {
           <Text className='booking__hint'>改约至 {formatShanghaiTime(pendingReschedule.toStartAt)} 待陪诊师确认</Text>
         )}
       </View>
+
+      {review && (
+        <View className='booking__card order-review'>
+          <Text className='booking__title'>{review.reviewed ? '您已评价本次服务' : '本次陪诊已完成，给陪诊师打个分吧'}</Text>
+          <Text className='booking__hint'>{review.reviewed ? '可以查看陪诊师的回复，或追加评价' : '您的评价能帮助我们改进服务，也能帮助其他家庭选择陪诊师'}</Text>
+          <Button className={review.reviewed ? 'booking__ghost' : 'booking__button'} onClick={() => Taro.navigateTo({ url: `${ROUTES.review}?orderId=${order.id}` })}>
+            {review.label}
+          </Button>
+        </View>
+      )}
 
       {showsVerificationCode(order.status, order.verificationCode) && (
         <View className='booking__card booking__verification'>
@@ -548,6 +578,9 @@ export default function OrderDetailPage() {
                 再次预约
               </Button>
             )}
+            <Button className='booking__ghost order-feedback' onClick={() => Taro.navigateTo({ url: feedbackUrl })}>
+              投诉/反馈
+            </Button>
           </View>
         </View>
       )}
