@@ -29,6 +29,10 @@ describe('reviews of completed orders', () => {
     const escortBefore = await t.dataSource.getRepository(Escort).findOneByOrFail({ id: w.escortId });
     const statBefore = (await stat('escort', w.escortId)) ?? { reviewCount: 0, goodCount: 0, badCount: 0, overallSum: 0, punctualitySum: 0 };
     const hospitalBefore = (await stat('hospital', w.hospitalId)) ?? { reviewCount: 0, cleanlinessSum: 0 };
+    // Not reviewed yet: 200 with data null (not a 404), for the app to show the form.
+    const none = await t.http().get(`/api/app/orders/${order.id}/review`).set(bearer(w.customerToken));
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual({ success: true, data: null });
     const created = expectOk(await post(order.id, review({ hospital: { cleanliness: 4, staffAttitude: 5, signage: 3 }, anonymous: true })));
     expect(created).toMatchObject({ overall: 5, status: 'visible', hospital: { cleanliness: 4, staffAttitude: 5, signage: 3 }, appends: [], canAppend: true });
 

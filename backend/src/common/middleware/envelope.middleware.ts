@@ -14,6 +14,9 @@ export class EnvelopeMiddleware implements IMiddleware<Context, NextFunction> {
   resolve() {
     return async (ctx: Context, next: NextFunction) => {
       const result = await next();
+      // A handler that answers null ("nothing yet", e.g. no review of this order) leaves koa's
+      // default 404 in place with no body; an unmatched route gives undefined, not null.
+      if (result === null && ctx.status === 404 && ctx.body == null) return { success: true, data: null };
       // Handlers that shaped the response themselves (errors, streams, files) are left alone.
       if (ctx.status >= 300 || isShaped(ctx.body)) return result;
       return { success: true, data: result === undefined ? null : result };
