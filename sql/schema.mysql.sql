@@ -10,6 +10,14 @@ CREATE TABLE `analytics_complaint_daily` (
   PRIMARY KEY (`day`,`city_id`,`category_code`,`hospital_id`,`reason`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `analytics_complaint_monthly` (
+  `month` varchar(7) NOT NULL,
+  `city_id` int(11) NOT NULL,
+  `reason` varchar(32) NOT NULL,
+  `complaint_count` bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (`month`,`city_id`,`reason`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `analytics_customers` (
   `customer_id` int(11) NOT NULL,
   `first_order_id` int(11) NOT NULL,
@@ -98,7 +106,8 @@ CREATE TABLE `analytics_daily` (
   `complaint_count` bigint(20) NOT NULL DEFAULT 0,
   PRIMARY KEY (`day`,`city_id`,`category_code`,`hospital_id`),
   KEY `idx_analytics_daily_hospital` (`hospital_id`,`day`),
-  KEY `idx_analytics_daily_rank` (`day`,`city_id`,`category_code`,`hospital_id`,`start_count`)
+  KEY `idx_analytics_daily_rank` (`day`,`city_id`,`category_code`,`hospital_id`,`start_count`),
+  KEY `idx_analytics_daily_cat_rank` (`category_code`,`city_id`,`day`,`hospital_id`,`start_count`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `analytics_daily_city` (
@@ -175,7 +184,8 @@ CREATE TABLE `analytics_daily_city` (
   `rating4_count` bigint(20) NOT NULL DEFAULT 0,
   `rating5_count` bigint(20) NOT NULL DEFAULT 0,
   `complaint_count` bigint(20) NOT NULL DEFAULT 0,
-  PRIMARY KEY (`day`,`city_id`,`category_code`)
+  PRIMARY KEY (`day`,`city_id`,`category_code`),
+  KEY `idx_analytics_daily_city_cat` (`category_code`,`city_id`,`day`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `analytics_daily_total` (
@@ -371,7 +381,8 @@ CREATE TABLE `analytics_monthly` (
   `complaint_count` bigint(20) NOT NULL DEFAULT 0,
   PRIMARY KEY (`month`,`city_id`,`category_code`,`hospital_id`),
   KEY `idx_analytics_monthly_hospital` (`hospital_id`,`month`),
-  KEY `idx_analytics_monthly_rank` (`month`,`city_id`,`category_code`,`hospital_id`,`start_count`)
+  KEY `idx_analytics_monthly_rank` (`month`,`city_id`,`category_code`,`hospital_id`,`start_count`),
+  KEY `idx_analytics_monthly_cat_rank` (`category_code`,`city_id`,`month`,`hospital_id`,`start_count`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `analytics_monthly_city` (

@@ -6,6 +6,7 @@ import { AnalyticsCustomer } from '../modules/analytics/analytics-customer.entit
 import { AnalyticsOutbox, AnalyticsState } from '../modules/analytics/analytics-outbox.entity';
 import {
   AnalyticsComplaintDaily,
+  AnalyticsComplaintMonthly,
   AnalyticsDaily,
   AnalyticsDailyCity,
   AnalyticsDailyTotal,
@@ -152,6 +153,7 @@ export const ENTITIES: Function[] = [
   AnalyticsDailyCity,
   AnalyticsDailyTotal,
   AnalyticsComplaintDaily,
+  AnalyticsComplaintMonthly,
   AnalyticsEscortDaily,
   AnalyticsEscortMonthly,
   AnalyticsHospitalDaily,

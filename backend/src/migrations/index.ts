@@ -1,3 +1,4 @@
+import { AnalyticsComplaintMonthly1795464000000 } from './1795464000000-AnalyticsComplaintMonthly';
 import { AnalyticsHospitalRank1795460402862 } from './1795460402862-AnalyticsHospitalRank';
 import { AnalyticsQuality1795457413079 } from './1795457413079-AnalyticsQuality';
 import { EscortPublicList1795457337330 } from './1795457337330-EscortPublicList';
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   EscortPublicList1795457337330,
   AnalyticsQuality1795457413079,
   AnalyticsHospitalRank1795460402862,
+  AnalyticsComplaintMonthly1795464000000,
 ];

@@ -91,6 +91,14 @@ export async function complaintReasons(ds: DataSource, raw: boolean): Promise<Ro
   return prune(map);
 }
 
+/** Complaints by month × city × reason: raw (`raw`) or as kept in analytics_complaint_monthly. */
+export async function complaintReasonsMonthly(ds: DataSource, raw: boolean): Promise<Rollup> {
+  const map: Rollup = new Map();
+  if (raw) for (const r of await ds.query(complaintReasonSelect(dialectOf(ds)))) addInto(map, [String(r.day).slice(0, 7), Number(r.city_id), r.reason].join('|'), { complaint_count: Number(r.complaint_count) });
+  else for (const r of await ds.query('SELECT * FROM analytics_complaint_monthly')) addInto(map, [r.month, Number(r.city_id), r.reason].join('|'), { complaint_count: Number(r.complaint_count) });
+  return prune(map);
+}
+
 /** What a rollup table holds. */
 export async function tableRollup(ds: DataSource, table: 'analytics_daily' | 'analytics_daily_city' | 'analytics_daily_total' | 'analytics_monthly' | 'analytics_monthly_city'): Promise<Rollup> {
   const map: Rollup = new Map();

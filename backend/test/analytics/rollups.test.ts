@@ -17,7 +17,7 @@ import { LedgerService } from '../../src/modules/ledger/ledger.service';
 import { TransactionService } from '../../src/common/db/transaction.service';
 import { AppError } from '../../src/common/errors';
 import { Order } from '../../src/modules/orders/order.entity';
-import { complaintReasons, customerFactsDiff, differences, rawEscort, rawHospitalStarts, rawRollup, rawTotals, tableEscort, tableHospitalStarts, tableRollup } from './rollup-fixtures';
+import { complaintReasons, complaintReasonsMonthly, customerFactsDiff, differences, rawEscort, rawHospitalStarts, rawRollup, rawTotals, tableEscort, tableHospitalStarts, tableRollup } from './rollup-fixtures';
 import { ReviewService } from '../../src/modules/reviews/review.service';
 import { TicketService } from '../../src/modules/tickets/ticket.service';
 
@@ -67,6 +67,7 @@ describe('the analytics rollups', () => {
     expect(differences(await rawEscort(t.dataSource), await tableEscort(t.dataSource, 'analytics_escort_daily'))).toEqual([]);
     expect(differences(await rawEscort(t.dataSource, true), await tableEscort(t.dataSource, 'analytics_escort_monthly'))).toEqual([]);
     expect(differences(await complaintReasons(t.dataSource, true), await complaintReasons(t.dataSource, false))).toEqual([]);
+    expect(differences(await complaintReasonsMonthly(t.dataSource, true), await complaintReasonsMonthly(t.dataSource, false))).toEqual([]);
     expect(differences(await rawHospitalStarts(t.dataSource), await tableHospitalStarts(t.dataSource, 'analytics_hospital_daily'))).toEqual([]);
     expect(differences(await rawHospitalStarts(t.dataSource, true), await tableHospitalStarts(t.dataSource, 'analytics_hospital_monthly'))).toEqual([]);
     expect(await customerFactsDiff(t.dataSource)).toEqual([]);

@@ -510,13 +510,17 @@ export class AnalyticsQueryService {
 
   /** The ten most frequent complaint reasons over the range under every filter. */
   private async complaintReasons(f: DashboardFilters): Promise<{ reason: string; count: number }[]> {
-    const w = this.where(f);
-    const rows: { reason: string; n: unknown }[] = await this.dataSource.query(
-      `SELECT reason, SUM(complaint_count) AS n FROM analytics_complaint_daily WHERE ${w.sql} GROUP BY reason`,
-      w.params
-    );
-    return rows
-      .map(r => ({ reason: r.reason, count: n(r.n) }))
+    // The day table is nearly one row per complaint; without a service or hospital filter whole months
+    // come from the month × city × reason table and only the partial months from the day table.
+    const split = f.categoryCode || f.hospitalId ? { months: null, days: [[f.from, f.to] as [string, string]] } : splitRange(f.from, f.to);
+    const parts = await Promise.all([
+      ...(split.months ? [this.run('analytics_complaint_monthly', this.where(f, { period: 'month', range: split.months }), ['complaint_count'], 'reason')] : []),
+      ...split.days.map(range => this.run('analytics_complaint_daily', this.where(f, { range }), ['complaint_count'], 'reason')),
+    ]);
+    const by = new Map<string, number>();
+    for (const rows of parts) for (const r of rows) by.set(String(r.g), (by.get(String(r.g)) ?? 0) + n(r.complaint_count));
+    return [...by.entries()]
+      .map(([reason, count]) => ({ reason, count }))
       .filter(r => r.count > 0)
       .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1))
       .slice(0, 10);

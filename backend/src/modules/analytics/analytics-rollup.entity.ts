@@ -17,6 +17,9 @@ function withMeasures(target: Function): void {
 // Covering index for the busiest-hospitals ranking: a day range reads narrow index entries, not the
 // ~75-column rows.
 @Index('idx_analytics_daily_rank', ['day', 'cityId', 'categoryCode', 'hospitalId', 'start_count'])
+// The same ranking under a service filter: category and city lead, so one city's service over a range
+// is one tight index range (the day-first index reads every city and service of those days).
+@Index('idx_analytics_daily_cat_rank', ['categoryCode', 'cityId', 'day', 'hospitalId', 'start_count'])
 export class AnalyticsDaily {
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
@@ -48,6 +51,9 @@ withMeasures(AnalyticsDailyTotal);
 
 /** The same measures without the hospital: what dashboards read when no hospital is chosen (far fewer rows). */
 @Entity('analytics_daily_city')
+// The per-day series under a service filter: one service of some cities over a range without reading
+// the other services' rows of those days.
+@Index('idx_analytics_daily_city_cat', ['categoryCode', 'cityId', 'day'])
 export class AnalyticsDailyCity {
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
@@ -67,6 +73,7 @@ withMeasures(AnalyticsDailyCity);
 @Entity('analytics_monthly')
 @Index('idx_analytics_monthly_hospital', ['hospitalId', 'month'])
 @Index('idx_analytics_monthly_rank', ['month', 'cityId', 'categoryCode', 'hospitalId', 'start_count'])
+@Index('idx_analytics_monthly_cat_rank', ['categoryCode', 'cityId', 'month', 'hospitalId', 'start_count'])
 export class AnalyticsMonthly {
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;
@@ -213,4 +220,24 @@ export class AnalyticsHospitalMonthly {
 
   @Column({ ...measureColumn, name: 'start_count' })
   startCount: number;
+}
+
+/**
+ * Complaints by month × city × reason: the top-reasons list without a service or hospital filter
+ * reads whole months here (a few dozen rows a month) instead of the day table, which is almost one
+ * row per complaint.
+ */
+@Entity('analytics_complaint_monthly')
+export class AnalyticsComplaintMonthly {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'int', name: 'city_id' })
+  cityId: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  reason: string;
+
+  @Column({ ...measureColumn, name: 'complaint_count' })
+  complaintCount: number;
 }

@@ -241,6 +241,13 @@ export class AnalyticsService {
       ['day', 'city_id', 'category_code', 'hospital_id', 'reason'],
       reasons.map(([day, cityId, categoryCode, hospitalId, reason, value]) => ({ key: [day, cityId, categoryCode, hospitalId, reason], measure: 'complaint_count', value }))
     );
+    await upsertRows(
+      m,
+      this.dialect,
+      'analytics_complaint_monthly',
+      ['month', 'city_id', 'reason'],
+      reasons.map(([day, cityId, , , reason, value]) => ({ key: [day.slice(0, 7), cityId, reason], measure: 'complaint_count', value }))
+    );
     await this.upsert(m, 'analytics_quote_daily', ['day', 'city_id', 'category_code', 'hospital_id'], netCells(quotes));
     const ids = rows.map(r => r.id);
     await m.query(`DELETE FROM analytics_outbox WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);

@@ -234,6 +234,7 @@ export async function rebuildRollups(ds: DataSource, run: Run, d: SqlDialect, lo
     await upsertRows(m, d, 'analytics_escort_daily', ['day', 'city_id', 'escort_id'], escortRows);
     await upsertRows(m, d, 'analytics_escort_monthly', ['month', 'city_id', 'escort_id'], escortRows.map(e => ({ ...e, key: [String(e.key[0]).slice(0, 7), e.key[1], e.key[2]] })));
     await upsertRows(m, d, 'analytics_complaint_daily', ['day', 'city_id', 'category_code', 'hospital_id', 'reason'], [...reasons.values()]);
+    await fillComplaintMonthly(m);
     log(`  reviews: ${reviews}, complaints: ${complaints} in ${Date.now() - t} ms`);
 
     // Customers: their facts, and new / repeat customers on their first paid order's key.
@@ -278,6 +279,7 @@ export const REBUILT_TABLES = [
   'analytics_escort_daily',
   'analytics_escort_monthly',
   'analytics_complaint_daily',
+  'analytics_complaint_monthly',
   'analytics_hospital_daily',
   'analytics_hospital_monthly',
 ];
@@ -299,6 +301,14 @@ export async function fillHospitalTables(m: EntityManager | DataSource): Promise
   );
   await m.query(
     'INSERT INTO analytics_hospital_monthly (month, city_id, hospital_id, start_count) SELECT SUBSTR(day, 1, 7), city_id, hospital_id, SUM(start_count) FROM analytics_hospital_daily GROUP BY SUBSTR(day, 1, 7), city_id, hospital_id'
+  );
+}
+
+/** Complaints by month × city × reason from analytics_complaint_daily (also run by the migration that adds the table). */
+export async function fillComplaintMonthly(m: EntityManager | DataSource): Promise<void> {
+  await m.query('DELETE FROM analytics_complaint_monthly');
+  await m.query(
+    'INSERT INTO analytics_complaint_monthly (month, city_id, reason, complaint_count) SELECT SUBSTR(day, 1, 7), city_id, reason, SUM(complaint_count) FROM analytics_complaint_daily GROUP BY SUBSTR(day, 1, 7), city_id, reason HAVING SUM(complaint_count) <> 0'
   );
 }
 
