@@ -175,7 +175,7 @@ async function main({ children, cleanups }) {
   H.ensureBuilt('dist/modules/settlements/settlement.service.js');
   const db = await H.scratchDatabase('mysql', 'escort_sbench');
   cleanups.push(db.drop);
-  let api = await H.startApi(client, { env: db.env, logPrefix: 'escort-sbench-logs' });
+  const api = await H.startApi(client, { env: db.env, logPrefix: 'escort-sbench-logs' });
   children.push(api.child);
   const month = lastMonth();
 
@@ -210,17 +210,26 @@ async function main({ children, cleanups }) {
   // export, not the previous phase's disk writes (the wait is printed).
   const settledIn = await waitForFlushedPages(conn);
 
-  // Export on a fresh process: its peak RSS is the export's.
+  // The run's process is done.
   api.child.kill('SIGTERM');
   await new Promise(res => api.child.once('exit', res));
-  api = await H.startApi(client, { env: db.env, logPrefix: 'escort-sbench-logs' });
-  children.push(api.child);
-  const auth = await H.staffAuth(client, api.port, 'finance', 'Finance@12345');
-  const idle = H.memoryOf(api.child.pid);
-  const csv = await exportThroughApi(api.port, auth, 'csv');
-  const afterCsv = H.memoryOf(api.child.pid);
-  const xlsx = await exportThroughApi(api.port, auth, 'xlsx');
-  const afterXlsx = H.memoryOf(api.child.pid);
+  // Each format on its own fresh process, so each peak is that export's alone (VmHWM never goes down).
+  const exportOnFreshApi = async format => {
+    const fresh = await H.startApi(client, { env: db.env, logPrefix: 'escort-sbench-logs' });
+    children.push(fresh.child);
+    const auth = await H.staffAuth(client, fresh.port, 'finance', 'Finance@12345');
+    const idle = H.memoryOf(fresh.child.pid);
+    const result = await exportThroughApi(fresh.port, auth, format);
+    const after = H.memoryOf(fresh.child.pid);
+    fresh.child.kill('SIGTERM');
+    await new Promise(res => fresh.child.once('exit', res));
+    return { ...result, idle, after };
+  };
+  const csv = await exportOnFreshApi('csv');
+  const xlsx = await exportOnFreshApi('xlsx');
+  const idle = xlsx.idle;
+  const afterCsv = csv.after;
+  const afterXlsx = xlsx.after;
   const s0 = performance.now();
   const [plain] = await conn.query('SELECT id, order_id, out_trade_no, channel_transaction_id, channel, status, amount_fen, created_at, paid_at FROM payments ORDER BY id');
   const selectMs = performance.now() - s0;
