@@ -1,3 +1,4 @@
+import { KnowledgeSearch1795459432599 } from './1795459432599-KnowledgeSearch';
 import { Analytics1795451223149 } from './1795451223149-Analytics';
 import { Quality1795450403549 } from './1795450403549-Quality';
 import { Settlements1795449934659 } from './1795449934659-Settlements';
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   Settlements1795449934659,
   Quality1795450403549,
   Analytics1795451223149,
+  KnowledgeSearch1795459432599,
 ];
