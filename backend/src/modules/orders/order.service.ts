@@ -23,7 +23,7 @@ import { bookingRefusal } from '../credit/credit-policy';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { Escort } from '../escorts/escort.entity';
 import { NotificationService, Recipient } from '../notifications/notification.service';
-import type { NotificationEvent } from '../settings/settings-defaults';
+import type { NotificationEvent, QualityRules } from '../settings/settings-defaults';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { StaffUser } from '../users/staff-user.entity';
 import { permissionsOf } from '../users/roles';
@@ -129,11 +129,16 @@ export class OrderService {
     return (manager ? manager.getRepository(Order) : this.orders).count({ where: { customerId, status: In(OPEN_STATUSES) } });
   }
 
-  /** The customer's credit may restrict booking (settings.quality.creditTiers, suspension): 422 with the reason. */
-  private async assertCreditAllows(customerId: number): Promise<void> {
-    const policy = await this.credit.policyFor(customerId);
+  /**
+   * The customer's credit may restrict booking (settings.quality.creditTiers, suspension): 422 with
+   * the reason. Without `manager` a quick check before any work; with it, the binding check inside
+   * the order's transaction (`CreditService.lockedPolicyIn`: the credit row locked first, then the
+   * open orders counted), so simultaneous bookings cannot both pass a limit of one.
+   */
+  private async assertCreditAllows(customerId: number, inTx?: { manager: EntityManager; rules: QualityRules }): Promise<void> {
+    const policy = inTx ? await this.credit.lockedPolicyIn(inTx.manager, customerId, inTx.rules) : await this.credit.policyFor(customerId);
     if (policy.maxOpenOrders === null && policy.status !== 'suspended') return;
-    const refusal = bookingRefusal(policy, await this.openOrderCount(customerId));
+    const refusal = bookingRefusal(policy, await this.openOrderCount(customerId, inTx?.manager));
     if (refusal) throw Errors.rule(refusal.code, refusal.message, { score: policy.score, maxOpenOrders: policy.maxOpenOrders });
   }
 
@@ -225,7 +230,10 @@ export class OrderService {
       member: false,
       now,
     });
+    const quality = await this.settings.get('quality');
     const orderId = await this.tx.run(async manager => {
+      // First statement of the transaction (see CreditService.lockedPolicyIn).
+      await this.assertCreditAllows(customerId, { manager, rules: quality });
       const repo = manager.getRepository(Order);
       let id = 0;
       for (let attempt = 0; !id; attempt++) {
