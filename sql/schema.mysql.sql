@@ -973,6 +973,8 @@ CREATE TABLE `orders` (
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   `first_assigned_at` datetime DEFAULT NULL,
+  `deposit_fen` bigint(20) NOT NULL DEFAULT 0,
+  `deposit_status` varchar(16) NOT NULL DEFAULT 'none',
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_orders_order_no` (`order_no`),
   KEY `idx_orders_customer` (`customer_id`),

@@ -1,3 +1,4 @@
+import { CreditDeposit1795461070755 } from './1795461070755-CreditDeposit';
 import { KnowledgeSearch1795459432599 } from './1795459432599-KnowledgeSearch';
 import { Analytics1795451223149 } from './1795451223149-Analytics';
 import { Quality1795450403549 } from './1795450403549-Quality';
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   Quality1795450403549,
   Analytics1795451223149,
   KnowledgeSearch1795459432599,
+  CreditDeposit1795461070755,
 ];

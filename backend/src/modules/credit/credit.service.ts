@@ -45,6 +45,8 @@ export interface CreditView {
   warningCount: number;
   statusReason: string;
   maxOpenOrders: number | null;
+  /** The refundable deposit each booking adds (0 = none). */
+  depositFen: number;
   restriction: string;
   updatedAt: Date | null;
 }
@@ -104,7 +106,8 @@ export class CreditService {
    * does not fix the REPEATABLE READ snapshot, so the open-order count that follows, the first
    * plain read, sees every order committed before the lock was granted. On SQLite transactions
    * are serialised already. A customer without a credit row holds the initial score; the row is
-   * created (and so locked) only when that score is itself restricted.
+   * created (and so locked) only when that score is itself limited. The policy also says the
+   * deposit the booking must carry.
    */
   async lockedPolicyIn(manager: EntityManager, customerId: number, rules: QualityRules): Promise<BookingPolicy> {
     const lock = this.tx.lockMode.mode ? { mode: 'pessimistic_write' as const } : undefined;
@@ -251,6 +254,7 @@ export class CreditService {
       warningCount: row?.warningCount ?? 0,
       statusReason: row?.statusReason ?? '',
       maxOpenOrders: policy.maxOpenOrders,
+      depositFen: policy.depositFen,
       restriction: restrictionText(policy),
       updatedAt: row?.updatedAt ?? null,
     };

@@ -101,10 +101,16 @@ export interface WorkforceRules {
 
 export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 
-/** A credit tier: below `below` points the customer may hold at most `maxOpenOrders` open orders (0 = cannot book). */
+/**
+ * A credit tier: below `below` points the customer may hold at most `maxOpenOrders` open orders
+ * (0 = cannot book, null = no limit from this tier) and must pay a refundable deposit of
+ * `depositFen` with each booking (0 or absent = none). Every tier the score falls under applies;
+ * of several, the strictest limit and the largest deposit win.
+ */
 export interface CreditTier {
   below: number;
-  maxOpenOrders: number;
+  maxOpenOrders: number | null;
+  depositFen?: number;
 }
 
 /** Service quality: ticket SLA, the reopen window, when a review opens a follow-up, and customer credit. */
@@ -119,7 +125,7 @@ export interface QualityRules {
   creditInitialScore: number;
   /** Points each behaviour moves the score by (negative = lost). */
   creditDeltas: Record<'completed' | 'late_cancel' | 'no_show' | 'abusive_report' | 'false_info', number>;
-  /** Restrictions by score; the lowest tier the score falls under applies. */
+  /** Restrictions by score (open-order limits, deposits); see CreditTier. */
   creditTiers: CreditTier[];
 }
 
