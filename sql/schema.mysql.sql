@@ -1535,7 +1535,8 @@ CREATE TABLE `tickets` (
   KEY `idx_tickets_customer` (`customer_id`),
   KEY `idx_tickets_order` (`order_id`),
   KEY `idx_tickets_escort` (`escort_id`),
-  KEY `idx_tickets_status_sla` (`status`,`sla_due_at`)
+  KEY `idx_tickets_status_sla` (`status`,`sla_due_at`),
+  KEY `idx_tickets_status_resolved` (`status`,`resolved_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `ticket_messages` (

@@ -1,3 +1,4 @@
+import { TicketAutoClose1795461996339 } from './1795461996339-TicketAutoClose';
 import { CreditDeposit1795461070755 } from './1795461070755-CreditDeposit';
 import { KnowledgeSearch1795459432599 } from './1795459432599-KnowledgeSearch';
 import { Analytics1795451223149 } from './1795451223149-Analytics';
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   Analytics1795451223149,
   KnowledgeSearch1795459432599,
   CreditDeposit1795461070755,
+  TicketAutoClose1795461996339,
 ];
