@@ -951,6 +951,10 @@ CREATE TABLE `kb_articles` (
   `updated_by` varchar(64) NOT NULL DEFAULT '',
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `search_title` varchar(200) NOT NULL DEFAULT '',
+  `search_tags` varchar(500) NOT NULL DEFAULT '',
+  `search_summary` varchar(255) NOT NULL DEFAULT '',
+  `search_body` text DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `idx_kb_articles_audience_status` (`audience`,`status`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -1109,6 +1113,8 @@ CREATE TABLE `orders` (
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   `first_assigned_at` datetime DEFAULT NULL,
+  `deposit_fen` bigint(20) NOT NULL DEFAULT 0,
+  `deposit_status` varchar(16) NOT NULL DEFAULT 'none',
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_orders_order_no` (`order_no`),
   KEY `idx_orders_customer` (`customer_id`),
@@ -1628,9 +1634,10 @@ CREATE TABLE `text_index` (
   `doc_id` int(11) NOT NULL,
   `term` varchar(8) NOT NULL,
   `weight` int(11) NOT NULL DEFAULT 1,
+  `scope` varchar(32) NOT NULL DEFAULT '',
   PRIMARY KEY (`id`),
   KEY `idx_text_index_doc` (`doc_type`,`doc_id`),
-  KEY `idx_text_index_term` (`doc_type`,`term`,`doc_id`)
+  KEY `idx_text_index_term` (`doc_type`,`scope`,`term`,`weight`,`doc_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `tickets` (
@@ -1668,7 +1675,8 @@ CREATE TABLE `tickets` (
   KEY `idx_tickets_customer` (`customer_id`),
   KEY `idx_tickets_order` (`order_id`),
   KEY `idx_tickets_escort` (`escort_id`),
-  KEY `idx_tickets_status_sla` (`status`,`sla_due_at`)
+  KEY `idx_tickets_status_sla` (`status`,`sla_due_at`),
+  KEY `idx_tickets_status_resolved` (`status`,`resolved_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `ticket_messages` (

@@ -20,6 +20,7 @@ import { PaymentJobs } from './modules/payments/payment-jobs';
 import { PaymentGatewayProvider } from './modules/payments/payment-gateway.provider';
 import { DispatchJobs } from './modules/dispatch/dispatch-jobs';
 import { AnalyticsJobs } from './modules/analytics/analytics-jobs';
+import { TicketJobs } from './modules/tickets/ticket-jobs';
 import { cacheValidationSchemas } from './common/validation-cache';
 
 @Configuration({
@@ -61,6 +62,7 @@ export class MainConfiguration {
     (await container.getAsync(PaymentJobs)).start();
     (await container.getAsync(DispatchJobs)).start();
     (await container.getAsync(AnalyticsJobs)).start();
+    (await container.getAsync(TicketJobs)).start();
   }
 
   async onStop(container: IMidwayContainer) {
@@ -68,5 +70,6 @@ export class MainConfiguration {
     (await container.getAsync(PaymentJobs)).stop();
     (await container.getAsync(DispatchJobs)).stop();
     (await container.getAsync(AnalyticsJobs)).stop();
+    (await container.getAsync(TicketJobs)).stop();
   }
 }

@@ -2,6 +2,9 @@ import { AnalyticsComplaintMonthly1795464000000 } from './1795464000000-Analytic
 import { AnalyticsHospitalRank1795460402862 } from './1795460402862-AnalyticsHospitalRank';
 import { AnalyticsQuality1795457413079 } from './1795457413079-AnalyticsQuality';
 import { EscortPublicList1795457337330 } from './1795457337330-EscortPublicList';
+import { TicketAutoClose1795461996339 } from './1795461996339-TicketAutoClose';
+import { CreditDeposit1795461070755 } from './1795461070755-CreditDeposit';
+import { KnowledgeSearch1795459432599 } from './1795459432599-KnowledgeSearch';
 import { Analytics1795451223149 } from './1795451223149-Analytics';
 import { Quality1795450403549 } from './1795450403549-Quality';
 import { Settlements1795449934659 } from './1795449934659-Settlements';
@@ -34,5 +37,8 @@ export const MIGRATIONS: Function[] = [
   EscortPublicList1795457337330,
   AnalyticsQuality1795457413079,
   AnalyticsHospitalRank1795460402862,
+  KnowledgeSearch1795459432599,
+  CreditDeposit1795461070755,
+  TicketAutoClose1795461996339,
   AnalyticsComplaintMonthly1795464000000,
 ];

@@ -69,6 +69,8 @@ export const REFUND_SOURCE = {
   manual: { label: '人工退款', color: 'blue' },
   order_cancel: { label: '取消退款', color: 'default' },
   late_payment: { label: '迟到支付退回', color: 'orange' },
+  compensation: { label: '工单赔偿', color: 'volcano' },
+  deposit: { label: '押金退还', color: 'cyan' },
 } as const satisfies Record<string, EnumEntry>;
 
 /** The postpay balance's derived state (GET /api/admin/orders/:id/money → postpay.state). */

@@ -33,6 +33,10 @@ export const NOTIFICATION_EVENT = {
   leave_rejected: { label: '请假未批准', color: 'red' },
   schedule_change_approved: { label: '排班调整已批准', color: 'green' },
   schedule_change_rejected: { label: '排班调整未批准', color: 'red' },
+  ticket_replied: { label: '工单有新回复（提交人）', color: 'blue' },
+  ticket_resolved: { label: '工单已解决（提交人）', color: 'green' },
+  review_received: { label: '收到新评价（陪诊师）', color: 'cyan' },
+  penalty_applied: { label: '处罚通知（陪诊师）', color: 'red' },
 } satisfies Record<string, EnumEntry>;
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENT;
 
@@ -44,6 +48,6 @@ export const NOTIFICATION_CHANNEL = {
 export type NotificationChannel = keyof typeof NOTIFICATION_CHANNEL;
 
 /** Placeholders the backend fills into a template. */
-export const TEMPLATE_VARIABLES = ['{orderNo}', '{serviceName}', '{startTime}', '{hospitalName}', '{escortName}', '{reason}', '{code}', '{detail}', '{date}'];
+export const TEMPLATE_VARIABLES = ['{orderNo}', '{serviceName}', '{startTime}', '{hospitalName}', '{escortName}', '{reason}', '{code}', '{detail}', '{date}', '{ticketNo}', '{title}', '{days}', '{amount}'];
 
 export const SLOT_MINUTES_OPTIONS = [15, 30, 60] as const;

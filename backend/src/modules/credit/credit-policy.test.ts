@@ -1,4 +1,4 @@
-import { bookingPolicy, bookingRefusal, clampScore, maxOpenOrdersFor, restrictionText } from './credit-policy';
+import { bookingPolicy, bookingRefusal, clampScore, depositFor, maxOpenOrdersFor, restrictionText } from './credit-policy';
 
 const TIERS = [
   { below: 60, maxOpenOrders: 0 },
@@ -38,5 +38,17 @@ describe('credit policy', () => {
     expect(bookingRefusal(bookingPolicy(50, 'normal', TIERS), 0)).toMatchObject({ code: 'CREDIT_SCORE_TOO_LOW' });
     expect(bookingRefusal(bookingPolicy(100, 'suspended', TIERS), 0)).toMatchObject({ code: 'CREDIT_ACCOUNT_SUSPENDED' });
     expect(restrictionText(bookingPolicy(100, 'suspended', TIERS))).toBe('账号已被限制预约');
+  });
+
+  it('adds a deposit tier: the strictest limit and the largest deposit of every tier the score falls under', () => {
+    const tiers = [...TIERS, { below: 90, maxOpenOrders: null, depositFen: 5000 }, { below: 70, maxOpenOrders: null, depositFen: 8000 }];
+    expect(bookingPolicy(95, 'normal', tiers)).toMatchObject({ maxOpenOrders: null, depositFen: 0 });
+    expect(bookingPolicy(85, 'normal', tiers)).toMatchObject({ maxOpenOrders: null, depositFen: 5000 });
+    expect(bookingPolicy(75, 'normal', tiers)).toMatchObject({ maxOpenOrders: 1, depositFen: 5000 });
+    expect(bookingPolicy(65, 'normal', tiers)).toMatchObject({ maxOpenOrders: 1, depositFen: 8000 });
+    expect(depositFor(65, TIERS)).toBe(0);
+    expect(restrictionText(bookingPolicy(85, 'normal', tiers))).toBe('下单需支付押金 ¥50.00（服务完成后退还）');
+    expect(restrictionText(bookingPolicy(75, 'normal', tiers))).toBe('同时最多 1 个进行中的订单；下单需支付押金 ¥50.00（服务完成后退还）');
+    expect(bookingRefusal(bookingPolicy(85, 'normal', tiers), 9)).toBeNull();
   });
 });

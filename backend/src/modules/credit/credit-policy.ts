@@ -7,6 +7,8 @@ export interface BookingPolicy {
   status: CreditStatus;
   /** null = no limit; 0 = may not book at all. */
   maxOpenOrders: number | null;
+  /** A refundable deposit added to each booking (0 = none). */
+  depositFen: number;
 }
 
 export interface BookingRefusal {
@@ -19,14 +21,19 @@ export function clampScore(score: number, max: number): number {
   return Math.max(0, Math.min(max, Math.round(score)));
 }
 
-/** The strictest tier the score falls under: tiers are checked from the lowest `below` up. */
+/** The strictest open-order limit among the tiers the score falls under (null = none limits it). */
 export function maxOpenOrdersFor(score: number, tiers: readonly CreditTier[]): number | null {
-  const hit = [...tiers].sort((a, b) => a.below - b.below).find(t => score < t.below);
-  return hit ? hit.maxOpenOrders : null;
+  const limits = tiers.filter(t => score < t.below && t.maxOpenOrders !== null && t.maxOpenOrders !== undefined).map(t => t.maxOpenOrders as number);
+  return limits.length ? Math.min(...limits) : null;
+}
+
+/** The largest deposit among the tiers the score falls under (0 = none). */
+export function depositFor(score: number, tiers: readonly CreditTier[]): number {
+  return Math.max(0, ...tiers.filter(t => score < t.below).map(t => t.depositFen ?? 0));
 }
 
 export function bookingPolicy(score: number, status: CreditStatus, tiers: readonly CreditTier[]): BookingPolicy {
-  return { score, status, maxOpenOrders: status === 'suspended' ? 0 : maxOpenOrdersFor(score, tiers) };
+  return { score, status, maxOpenOrders: status === 'suspended' ? 0 : maxOpenOrdersFor(score, tiers), depositFen: depositFor(score, tiers) };
 }
 
 /** Why this booking is refused, or null when it may go ahead. */
@@ -50,7 +57,9 @@ export function bookingRefusal(policy: BookingPolicy, openOrders: number): Booki
 /** A short sentence for the customer about what their score allows. */
 export function restrictionText(policy: BookingPolicy): string {
   if (policy.status === 'suspended') return '账号已被限制预约';
-  if (policy.maxOpenOrders === null) return '无限制';
   if (policy.maxOpenOrders === 0) return '暂时无法预约';
-  return `同时最多 ${policy.maxOpenOrders} 个进行中的订单`;
+  const parts: string[] = [];
+  if (policy.maxOpenOrders !== null) parts.push(`同时最多 ${policy.maxOpenOrders} 个进行中的订单`);
+  if (policy.depositFen > 0) parts.push(`下单需支付押金 ¥${(policy.depositFen / 100).toFixed(2)}（服务完成后退还）`);
+  return parts.length ? parts.join('；') : '无限制';
 }

@@ -45,6 +45,8 @@ export interface CreditView {
   warningCount: number;
   statusReason: string;
   maxOpenOrders: number | null;
+  /** The refundable deposit each booking adds (0 = none). */
+  depositFen: number;
   restriction: string;
   updatedAt: Date | null;
 }
@@ -94,6 +96,28 @@ export class CreditService {
     const rules = await this.settings.get('quality', manager);
     const row = await (manager ? manager.getRepository(CustomerCredit) : this.credits).findOne({ where: { customerId } });
     return bookingPolicy(row?.score ?? rules.creditInitialScore, row?.status ?? 'normal', rules.creditTiers);
+  }
+
+  /**
+   * The booking policy as booking must check it: inside the order's transaction, with the
+   * customer's credit row locked, so two bookings by one customer check the open-order limit one
+   * after the other (the second sees the first's order). Call it as the transaction's first
+   * statement and pass the quality rules read before the transaction: on MySQL a locking read
+   * does not fix the REPEATABLE READ snapshot, so the open-order count that follows, the first
+   * plain read, sees every order committed before the lock was granted. On SQLite transactions
+   * are serialised already. A customer without a credit row holds the initial score; the row is
+   * created (and so locked) only when that score is itself limited. The policy also says the
+   * deposit the booking must carry.
+   */
+  async lockedPolicyIn(manager: EntityManager, customerId: number, rules: QualityRules): Promise<BookingPolicy> {
+    const lock = this.tx.lockMode.mode ? { mode: 'pessimistic_write' as const } : undefined;
+    let row = await manager.getRepository(CustomerCredit).findOne({ where: { customerId }, lock });
+    if (!row) {
+      const initial = bookingPolicy(rules.creditInitialScore, 'normal', rules.creditTiers);
+      if (initial.maxOpenOrders === null) return initial;
+      row = await this.lockOrCreate(manager, customerId, rules.creditInitialScore);
+    }
+    return bookingPolicy(row.score, row.status, rules.creditTiers);
   }
 
   /**
@@ -230,6 +254,7 @@ export class CreditService {
       warningCount: row?.warningCount ?? 0,
       statusReason: row?.statusReason ?? '',
       maxOpenOrders: policy.maxOpenOrders,
+      depositFen: policy.depositFen,
       restriction: restrictionText(policy),
       updatedAt: row?.updatedAt ?? null,
     };

@@ -39,6 +39,24 @@ export class KbArticle {
   @Column({ type: 'varchar', length: 500, default: '[]', transformer: jsonList })
   tags: string[];
 
+  /**
+   * Title, tags (joined by spaces), summary and body in the search index's normalised form
+   * (kb-search.ts `searchColumns`), written with every save: search tests a candidate's other
+   * query terms and the whole-query hit with substring tests on these, in SQL.
+   */
+  @Column({ type: 'varchar', length: 200, name: 'search_title', default: '' })
+  searchTitle: string;
+
+  @Column({ type: 'varchar', length: 500, name: 'search_tags', default: '' })
+  searchTags: string;
+
+  @Column({ type: 'varchar', length: 255, name: 'search_summary', default: '' })
+  searchSummary: string;
+
+  /** Cut at 60,000 bytes (MySQL TEXT); past the cut of a longer body only the query's driving term is seen. */
+  @Column({ type: 'text', name: 'search_body', nullable: true })
+  searchBody: string | null;
+
   /** Shown among the help center's common questions. */
   @Column({ type: 'boolean', name: 'is_faq', default: false })
   isFaq: boolean;

@@ -13,6 +13,9 @@
  *                                      where P' and R' are the order's open balances and X + Y = P' − R' (split by the
  *                                      escort's share in basis points, largest remainder)
  *   close        cancelled order ends  customer_prepayments +P'   / refunds −R'  / platform_revenue −(P' − R') (penalty kept)
+ *   deposit      a credit deposit is   held in customer_prepayments from the capture on; recognition leaves it there
+ *                refunded after completion: customer_prepayments +D / clearing −D;
+ *                kept (late cancel, no-show): customer_prepayments +D / platform_revenue −D (entry deposit_forfeit)
  *   refund after recognition           platform_revenue +a / escort_payable +b / clearing −R, a + b = R split like X : Y
  *   postpay      balance paid          clearing +B                / escort_payable −B (the escort's outlay, reimbursed)
  *   payout       settlement pays       escort_payable +E          / clearing −E
@@ -40,6 +43,7 @@ export const LEDGER_SOURCE_TYPES = {
   refund: '退款成功',
   order_recognition: '订单完成确认收入',
   order_close: '取消订单结转',
+  deposit_forfeit: '押金不退（临近取消或爽约，计入平台收入）',
   escort_payout: '陪诊师结算打款',
   escort_deduction: '陪诊师扣款（罚款、赔偿）',
   channel_fee: '支付通道手续费',
@@ -89,6 +93,27 @@ export function captureLines(orderId: number, amountFen: number): LedgerLineInpu
   return entry([
     { account: 'customer_payments_clearing', amountFen, orderId },
     { account: 'customer_prepayments', amountFen: -amountFen, orderId },
+  ]);
+}
+
+/**
+ * Money that never paid for the service goes back straight against the prepayment: a late
+ * payment's refund, or a credit deposit's after the order completed.
+ */
+export function prepaymentRefundLines(orderId: number, amountFen: number): LedgerLineInput[] {
+  positive(amountFen, 'amountFen');
+  return entry([
+    { account: 'customer_prepayments', amountFen, orderId },
+    { account: 'customer_payments_clearing', amountFen: -amountFen, orderId },
+  ]);
+}
+
+/** A credit deposit is kept (late cancellation, no-show): platform revenue, as its own entry. */
+export function depositForfeitLines(orderId: number, amountFen: number): LedgerLineInput[] {
+  positive(amountFen, 'amountFen');
+  return entry([
+    { account: 'customer_prepayments', amountFen, orderId },
+    { account: 'platform_revenue', amountFen: -amountFen, orderId },
   ]);
 }
 

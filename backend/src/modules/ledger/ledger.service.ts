@@ -14,7 +14,9 @@ import {
   captureLines,
   closeLines,
   deductionLines,
+  depositForfeitLines,
   payoutLines,
+  prepaymentRefundLines,
   postpayCaptureLines,
   recognitionLines,
   refundLines,
@@ -119,18 +121,14 @@ export class LedgerService {
    * refund goes straight back against its prepayment (the money never paid for the service);
    * after recognition it takes the money back from the recognised shares.
    */
-  async postRefund(manager: EntityManager, refund: { id: number; orderId: number; amountFen: number; outRefundNo: string; late: boolean }) {
-    const source: LedgerSource = { type: 'refund', id: refund.id, orderId: refund.orderId, memo: `退款 ${refund.outRefundNo}` };
-    if (refund.late) {
-      return this.post(manager, source, [
-        { account: 'customer_prepayments', amountFen: refund.amountFen, orderId: refund.orderId },
-        { account: 'customer_payments_clearing', amountFen: -refund.amountFen, orderId: refund.orderId },
-      ]);
-    }
+  async postRefund(manager: EntityManager, refund: { id: number; orderId: number; amountFen: number; outRefundNo: string; late: boolean; deposit?: boolean }) {
+    const source: LedgerSource = { type: 'refund', id: refund.id, orderId: refund.orderId, memo: `${refund.deposit ? '押金退还' : '退款'} ${refund.outRefundNo}` };
+    if (refund.late) return this.post(manager, source, prepaymentRefundLines(refund.orderId, refund.amountFen));
     // Orders paid before the ledger existed have no capture: their refunds cannot be journalled
     // against it (and would make the order's books refund more than they took), so they are skipped.
-    const captured = await manager.getRepository(LedgerEntry).findOne({ where: { orderId: refund.orderId, sourceType: 'payment_capture' }, select: { id: true } });
-    if (!captured) return null;
+    if (!(await this.captured(manager, refund.orderId))) return null;
+    // A credit deposit was never revenue: recognition left it in the prepayment, and it goes back from there.
+    if (refund.deposit) return this.post(manager, source, prepaymentRefundLines(refund.orderId, refund.amountFen));
     const closing = await this.closingEntry(manager, refund.orderId);
     if (!closing) return this.post(manager, source, refundLines(refund.orderId, refund.amountFen));
     const shares = await this.recognisedShares(manager, refund.orderId);
@@ -141,9 +139,12 @@ export class LedgerService {
    * The order was completed: its open money becomes platform revenue and the escort's share. Once
    * per order. The share (bp and rule version) is snapshotted on the entry.
    */
-  async recogniseOrder(manager: EntityManager, orderId: number, escortId: number | null, share: EscortShare) {
+  async recogniseOrder(manager: EntityManager, orderId: number, escortId: number | null, share: EscortShare, depositFen = 0) {
     if (await this.closingEntry(manager, orderId)) return null;
-    const open = await this.openMoney(manager, orderId);
+    const money = await this.openMoney(manager, orderId);
+    if (money.prepaidFen === 0 && money.refundedFen === 0) return null;
+    // A credit deposit stays a prepayment (it is refunded, not earned); the rest is split.
+    const open = { ...money, prepaidFen: money.prepaidFen - Math.min(depositFen, money.prepaidFen) };
     if (open.prepaidFen === 0 && open.refundedFen === 0) return null;
     const shareBp = escortId === null ? 0 : share.shareBp;
     const { lines, split } = recognitionLines(orderId, open, escortId, shareBp);
@@ -166,6 +167,23 @@ export class LedgerService {
     const open = await this.openMoney(manager, orderId);
     if (open.prepaidFen === 0 && open.refundedFen === 0) return null;
     return this.post(manager, { type: 'order_close', id: orderId, orderId, memo: '取消订单结转（违约金计入平台收入）' }, closeLines(orderId, open));
+  }
+
+  /**
+   * A cancelled order's credit deposit is kept: platform revenue now, as its own entry (so finance
+   * sees forfeited deposits apart from penalties). Once per order; nothing for an order whose
+   * payment the ledger never captured.
+   */
+  async forfeitDeposit(manager: EntityManager, orderId: number, amountFen: number) {
+    if (!(await this.captured(manager, orderId))) return null;
+    const open = await this.openMoney(manager, orderId);
+    const kept = Math.min(amountFen, open.prepaidFen);
+    if (kept <= 0) return null;
+    return this.post(manager, { type: 'deposit_forfeit', id: orderId, orderId, memo: '押金不退（临近取消或爽约）' }, depositForfeitLines(orderId, kept));
+  }
+
+  private async captured(manager: EntityManager, orderId: number): Promise<boolean> {
+    return Boolean(await manager.getRepository(LedgerEntry).findOne({ where: { orderId, sourceType: 'payment_capture' }, select: { id: true } }));
   }
 
   /** A settlement payout: pays an escort at most what the ledger says they are owed. Once per payout key. */

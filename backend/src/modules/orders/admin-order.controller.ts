@@ -45,16 +45,16 @@ export class AdminOrderController {
     return this.query.detailForStaff(parseId(id), this.actor);
   }
 
-  @Get('/orders/:id/cancel-preview', { summary: '取消前查看违约金与退款金额' })
+  @Get('/orders/:id/cancel-preview', { summary: '取消前查看违约金与退款金额（noShow=true：按客户爽约计算，押金不退）' })
   @RequirePermission('order:read')
-  async cancelPreview(@Param('id') id: string) {
-    return this.orders.cancelPreview(parseId(id), this.actor);
+  async cancelPreview(@Param('id') id: string, @Query('noShow') noShow?: string) {
+    return this.orders.cancelPreview(parseId(id), this.actor, new Date(), { noShow: noShow === 'true' });
   }
 
-  @Post('/orders/:id/cancel', { summary: '取消订单（需填写原因，可免除违约金）' })
+  @Post('/orders/:id/cancel', { summary: '取消订单（需填写原因，可免除违约金；客户爽约时押金不退并记信用）' })
   @RequirePermission('order:write')
   async cancel(@Param('id') id: string, @Body() body: StaffCancelDTO) {
-    await this.orders.cancel(parseId(id), this.actor, body.reason, { waivePenalty: body.waivePenalty, audit: auditContext(this.ctx) });
+    await this.orders.cancel(parseId(id), this.actor, body.reason, { waivePenalty: body.waivePenalty, noShow: body.noShow, audit: auditContext(this.ctx) });
     return this.query.detailForStaff(parseId(id), this.actor);
   }
 

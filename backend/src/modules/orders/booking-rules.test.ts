@@ -1,4 +1,4 @@
-import { cancellationCharge, checkStart, formatShanghai, suggestStarts, timeCells } from './booking-rules';
+import { cancellationCharge, cancellationWithDeposit, checkStart, formatShanghai, suggestStarts, timeCells } from './booking-rules';
 import { DEFAULT_SETTINGS } from '../settings/settings-defaults';
 
 const rules = DEFAULT_SETTINGS.booking; // 3 days ahead, 60 min lead, starts 07:00-18:00 Shanghai, 30 min slots
@@ -89,6 +89,31 @@ describe('cancellationCharge', () => {
     for (const paid of [0, 1, 3, 999, 123457]) {
       const c = cancellationCharge(shuffled, paid, start, sh('2026-11-24T20:00:00'));
       expect(c.penaltyFen + c.refundFen).toBe(paid);
+    }
+  });
+});
+
+describe('cancellationWithDeposit', () => {
+  const tiers = DEFAULT_SETTINGS.cancellation.tiers;
+  const start = sh('2026-11-25T09:00:00');
+  it('gives the deposit back with a free cancellation', () => {
+    expect(cancellationWithDeposit(tiers, 24900, 5000, start, sh('2026-11-24T08:00:00'))).toMatchObject({ penaltyFen: 0, refundFen: 24900, depositForfeitFen: 0 });
+  });
+  it('keeps the deposit whole on a late cancellation; the tier applies to the service price only', () => {
+    // 20 % of 19,900, plus the 5,000 deposit.
+    expect(cancellationWithDeposit(tiers, 24900, 5000, start, sh('2026-11-24T20:00:00'))).toMatchObject({ penaltyFen: 3980 + 5000, refundFen: 15920, depositForfeitFen: 5000, penaltyBp: 2000 });
+  });
+  it('keeps the deposit on a no-show even inside the free tier, and gives everything back when staff waive', () => {
+    expect(cancellationWithDeposit(tiers, 24900, 5000, start, sh('2026-11-23T09:00:00'), { noShow: true })).toMatchObject({ penaltyFen: 5000, refundFen: 19900, depositForfeitFen: 5000 });
+    expect(cancellationWithDeposit(tiers, 24900, 5000, start, sh('2026-11-25T10:00:00'), { waivePenalty: true })).toMatchObject({ penaltyFen: 0, refundFen: 24900, depositForfeitFen: 0 });
+  });
+  it('is the plain charge without a deposit, and always splits what was paid', () => {
+    expect(cancellationWithDeposit(tiers, 19900, 0, start, sh('2026-11-24T20:00:00'))).toMatchObject({ ...cancellationCharge(tiers, 19900, start, sh('2026-11-24T20:00:00')), depositForfeitFen: 0 });
+    for (const [paid, deposit] of [[0, 0], [1, 1], [999, 300], [123457, 5000]]) {
+      for (const noShow of [false, true]) {
+        const c = cancellationWithDeposit(tiers, paid, deposit, start, sh('2026-11-25T08:30:00'), { noShow });
+        expect(c.penaltyFen + c.refundFen).toBe(paid);
+      }
     }
   });
 });

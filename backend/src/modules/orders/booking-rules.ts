@@ -128,6 +128,41 @@ export function cancellationCharge(tiers: readonly PenaltyTier[], paidFen: numbe
   return { penaltyBp: tier.penaltyBp, penaltyFen, refundFen: paidFen - penaltyFen, hoursBefore: tier.hoursBefore };
 }
 
+export interface CancellationWithDeposit extends CancellationCharge {
+  /** The deposit held with the order (0 = none). */
+  depositFen: number;
+  /** Of it, what is kept (late cancellation or no-show) — included in penaltyFen. */
+  depositForfeitFen: number;
+}
+
+/**
+ * A paid order's cancellation when it carries a credit deposit: the penalty tiers apply to the
+ * service's price (paid − deposit) exactly as without one; the deposit is kept whole when that
+ * tier charges anything (a late cancellation) or staff record a no-show, and given back with the
+ * refund otherwise. Waiving the penalty (staff, the platform's fault) gives everything back.
+ * penaltyFen + refundFen = paidFen always.
+ */
+export function cancellationWithDeposit(
+  tiers: readonly PenaltyTier[],
+  paidFen: number,
+  depositFen: number,
+  start: Date,
+  now: Date,
+  options: { waivePenalty?: boolean; noShow?: boolean } = {}
+): CancellationWithDeposit {
+  const deposit = Math.max(0, Math.min(depositFen, paidFen));
+  const service = paidFen - deposit;
+  const base: CancellationCharge = options.waivePenalty ? { penaltyBp: 0, penaltyFen: 0, refundFen: service, hoursBefore: 0 } : cancellationCharge(tiers, service, start, now);
+  const forfeit = deposit > 0 && !options.waivePenalty && (Boolean(options.noShow) || base.penaltyBp > 0) ? deposit : 0;
+  return {
+    ...base,
+    penaltyFen: base.penaltyFen + forfeit,
+    refundFen: base.refundFen + (deposit - forfeit),
+    depositFen: deposit,
+    depositForfeitFen: forfeit,
+  };
+}
+
 /** `2026-11-24 09:00` in Asia/Shanghai, for messages. */
 export function formatShanghai(t: Date): string {
   const local = new Date(t.getTime() + SHANGHAI_UTC_OFFSET_MINUTES * 60_000);

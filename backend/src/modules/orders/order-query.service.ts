@@ -117,6 +117,9 @@ export class OrderQueryService {
       paidFen: o.paidFen,
       penaltyFen: o.penaltyFen,
       refundDueFen: o.refundDueFen,
+      /** The credit deposit inside totalFen (0 = none) and where it stands (order-types.ts DepositStatus). */
+      depositFen: o.depositFen,
+      depositStatus: o.depositStatus,
       serviceAddress: o.serviceAddress,
       errand: o.errandJson ? (JSON.parse(o.errandJson) as ErrandDetails) : null,
       customerNote: o.customerNote,

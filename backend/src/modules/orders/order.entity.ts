@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OrderStatus } from './order-transitions';
+import type { DepositStatus } from './order-types';
 
 /** What an errand (同城代办) needs beyond a visit: the things to do, where, with what. */
 export interface ErrandDetails {
@@ -93,6 +94,14 @@ export class Order {
 
   @Column({ type: 'bigint', name: 'refund_due_fen', default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
   refundDueFen: number;
+
+  /** The refundable deposit the customer's credit required (part of totalFen, outside the service's price). */
+  @Column({ type: 'bigint', name: 'deposit_fen', default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  depositFen: number;
+
+  /** See DepositStatus (order-types.ts). */
+  @Column({ type: 'varchar', length: 16, name: 'deposit_status', default: 'none' })
+  depositStatus: DepositStatus;
 
   @Column({ type: 'int', default: 1 })
   units: number;

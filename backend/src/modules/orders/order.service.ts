@@ -9,8 +9,8 @@ import { OrderReschedule } from './order-reschedule.entity';
 import { OrderExtraCharge } from './order-extra-charge.entity';
 import { OrderClaimService } from './order-claims';
 import { ORDER_STATUS_LABELS, ORDER_TRANSITIONS, OrderAction, OrderActorType, OrderStatus, checkTransition } from './order-transitions';
-import { START_REJECTION_MESSAGES, cancellationCharge, checkStart, formatShanghai, suggestStarts, CancellationCharge } from './booking-rules';
-import type { PriceLine } from './order-types';
+import { START_REJECTION_MESSAGES, cancellationWithDeposit, checkStart, formatShanghai, suggestStarts, CancellationWithDeposit } from './booking-rules';
+import type { DepositStatus, PriceLine } from './order-types';
 import { CatalogService } from '../catalog/catalog.service';
 import { HospitalService } from '../hospitals/hospital.service';
 import { PatientService } from '../patients/patient.service';
@@ -19,11 +19,11 @@ import { SettingsService } from '../settings/settings.service';
 import { EscortShare, LedgerService } from '../ledger/ledger.service';
 import { CommissionService } from '../commissions/commission.service';
 import { CreditService } from '../credit/credit.service';
-import { bookingRefusal } from '../credit/credit-policy';
+import { BookingPolicy, bookingRefusal } from '../credit/credit-policy';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { Escort } from '../escorts/escort.entity';
 import { NotificationService, Recipient } from '../notifications/notification.service';
-import type { NotificationEvent } from '../settings/settings-defaults';
+import type { NotificationEvent, QualityRules } from '../settings/settings-defaults';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { StaffUser } from '../users/staff-user.entity';
 import { permissionsOf } from '../users/roles';
@@ -129,12 +129,18 @@ export class OrderService {
     return (manager ? manager.getRepository(Order) : this.orders).count({ where: { customerId, status: In(OPEN_STATUSES) } });
   }
 
-  /** The customer's credit may restrict booking (settings.quality.creditTiers, suspension): 422 with the reason. */
-  private async assertCreditAllows(customerId: number): Promise<void> {
-    const policy = await this.credit.policyFor(customerId);
-    if (policy.maxOpenOrders === null && policy.status !== 'suspended') return;
-    const refusal = bookingRefusal(policy, await this.openOrderCount(customerId));
+  /**
+   * The customer's credit may restrict booking (settings.quality.creditTiers, suspension): 422 with
+   * the reason. Without `manager` a quick check before any work; with it, the binding check inside
+   * the order's transaction (`CreditService.lockedPolicyIn`: the credit row locked first, then the
+   * open orders counted), so simultaneous bookings cannot both pass a limit of one.
+   */
+  private async assertCreditAllows(customerId: number, inTx?: { manager: EntityManager; rules: QualityRules }): Promise<BookingPolicy> {
+    const policy = inTx ? await this.credit.lockedPolicyIn(inTx.manager, customerId, inTx.rules) : await this.credit.policyFor(customerId);
+    if (policy.maxOpenOrders === null && policy.status !== 'suspended') return policy;
+    const refusal = bookingRefusal(policy, await this.openOrderCount(customerId, inTx?.manager));
     if (refusal) throw Errors.rule(refusal.code, refusal.message, { score: policy.score, maxOpenOrders: policy.maxOpenOrders });
+    return policy;
   }
 
   /** Everything a booking needs, validated; throws a 4xx AppError for anything that cannot be served at all. */
@@ -189,6 +195,7 @@ export class OrderService {
       now,
     });
     await this.analytics.quoteAsked({ cityId: req.cityId, categoryCode: b.item.categoryCode, hospitalId: b.hospital?.id ?? 0 }, now);
+    const deposit = depositLines(await this.credit.policyFor(customerId));
     const reasonMessage =
       reasonCode === null ? null : reasonCode === 'SLOT_TAKEN' ? '所选陪诊师在该时间已有安排' : START_REJECTION_MESSAGES[reasonCode as keyof typeof START_REJECTION_MESSAGES];
     return {
@@ -204,8 +211,10 @@ export class OrderService {
       endAt: b.endAt,
       durationMinutes: b.durationMinutes,
       units: price.units,
-      lines: price.lines,
-      totalFen: price.totalFen,
+      lines: [...price.lines, ...deposit] as PriceLine[],
+      /** What is paid: the service's price plus the deposit, if the customer's credit asks for one. */
+      totalFen: price.totalFen + sumFen(deposit),
+      depositFen: sumFen(deposit),
     };
   }
 
@@ -225,7 +234,13 @@ export class OrderService {
       member: false,
       now,
     });
+    const quality = await this.settings.get('quality');
     const orderId = await this.tx.run(async manager => {
+      // First statement of the transaction (see CreditService.lockedPolicyIn). The binding policy
+      // also says whether the booking carries a deposit.
+      const policy = await this.assertCreditAllows(customerId, { manager, rules: quality });
+      const deposit = depositLines(policy);
+      const depositFen = sumFen(deposit);
       const repo = manager.getRepository(Order);
       let id = 0;
       for (let attempt = 0; !id; attempt++) {
@@ -249,12 +264,14 @@ export class OrderService {
             endAt: b.endAt,
             durationMinutes: b.durationMinutes,
             status: 'pending_payment',
-            totalFen: price.totalFen,
+            totalFen: price.totalFen + depositFen,
             paidFen: 0,
             penaltyFen: 0,
             refundDueFen: 0,
+            depositFen,
+            depositStatus: depositFen > 0 ? 'held' : 'none',
             units: price.units,
-            priceLinesJson: JSON.stringify(price.lines),
+            priceLinesJson: JSON.stringify([...price.lines, ...deposit]),
             serviceAddress: req.serviceAddress ?? b.hospital?.address ?? '',
             errandJson: req.errand ? JSON.stringify(req.errand) : null,
             customerNote: req.customerNote ?? '',
@@ -393,6 +410,23 @@ export class OrderService {
     return order as Order;
   }
 
+  /** The payments module reports a completed order's deposit went back (in its refund's transaction). */
+  async markDepositRefundedIn(manager: EntityManager, orderId: number): Promise<boolean> {
+    const moved = await manager
+      .createQueryBuilder()
+      .update(Order)
+      .set({ depositStatus: 'refunded' })
+      .where('id = :id AND deposit_status = :due', { id: orderId, due: 'refund_due' })
+      .execute();
+    return Boolean(moved.affected);
+  }
+
+  /** Ids of orders whose deposit is in a state, a page after `afterId` (the payments job walks `refund_due`). */
+  async idsWithDeposit(status: DepositStatus, limit = 200, afterId = 0): Promise<number[]> {
+    const rows = await this.orders.find({ where: { depositStatus: status, id: MoreThan(afterId) }, select: { id: true }, order: { id: 'ASC' }, take: limit });
+    return rows.map(r => r.id);
+  }
+
   /** Ids of orders in a status, by id, a page after `afterId` (the payments job walks the `refunding` orders). */
   async idsInStatus(status: OrderStatus, limit = 200, afterId = 0): Promise<number[]> {
     const rows = await this.orders.find({ where: { status, id: MoreThan(afterId) }, select: { id: true }, order: { id: 'ASC' }, take: limit });
@@ -402,42 +436,61 @@ export class OrderService {
   // ---------------------------------------------------------------- cancel
 
   /** What cancelling now would cost, shown before the customer confirms. */
-  async cancelPreview(orderId: number, actor: OrderActor, now = new Date()): Promise<CancellationCharge & { paidFen: number; needsRefund: boolean }> {
+  async cancelPreview(orderId: number, actor: OrderActor, now = new Date(), options: { noShow?: boolean } = {}): Promise<CancellationWithDeposit & { paidFen: number; needsRefund: boolean }> {
     const order = await this.orders.findOneBy({ id: orderId });
     assertVisible(order, actor);
     const o = order as Order;
-    if (o.status === 'pending_payment') return { paidFen: 0, penaltyBp: 0, penaltyFen: 0, refundFen: 0, hoursBefore: 0, needsRefund: false };
+    if (o.status === 'pending_payment') return { paidFen: 0, penaltyBp: 0, penaltyFen: 0, refundFen: 0, hoursBefore: 0, depositFen: 0, depositForfeitFen: 0, needsRefund: false };
     if (!ORDER_TRANSITIONS.cancel_paid.from.includes(o.status)) {
       throw Errors.conflict('ORDER_INVALID_TRANSITION', `订单当前状态为「${ORDER_STATUS_LABELS[o.status]}」，不能取消`);
     }
-    const charge = cancellationCharge((await this.settings.get('cancellation')).tiers, o.paidFen, o.startAt, now);
+    const charge = cancellationWithDeposit((await this.settings.get('cancellation')).tiers, o.paidFen, heldDeposit(o), o.startAt, now, { noShow: options.noShow && actor.type === 'staff' });
     return { ...charge, paidFen: o.paidFen, needsRefund: charge.refundFen > 0 };
   }
 
   /**
    * Cancels: an unpaid order simply ends; a paid one owes the penalty tier's share and the rest is
-   * refunded (staff may waive the penalty). The escort's time is released in the same transaction.
+   * refunded (staff may waive the penalty). A credit deposit is kept on a late cancellation or a
+   * no-show (`noShow`, staff: the customer did not come; also recorded against their credit) and
+   * given back otherwise (`cancellationWithDeposit`). The escort's time is released in the same
+   * transaction.
    */
-  async cancel(orderId: number, actor: OrderActor, reason: string, options: { waivePenalty?: boolean; audit?: AuditContext } = {}, now = new Date()): Promise<Order> {
+  async cancel(
+    orderId: number,
+    actor: OrderActor,
+    reason: string,
+    options: { waivePenalty?: boolean; noShow?: boolean; audit?: AuditContext } = {},
+    now = new Date()
+  ): Promise<Order> {
     if (options.waivePenalty && actor.type !== 'staff') throw Errors.forbidden('只有客服或运营可以免除违约金');
+    if (options.noShow && actor.type !== 'staff') throw Errors.forbidden('只有客服或运营可以登记爽约');
+    if (options.noShow && options.waivePenalty) throw Errors.rule('CANCEL_NO_SHOW_WAIVED', '登记爽约时不能同时免除违约金');
     const tiers = (await this.settings.get('cancellation')).tiers;
     const order = await this.tx.run(async manager => {
       const o = await this.loadFor(manager, orderId, actor);
       let after: Order;
       if (o.status === 'pending_payment') {
-        after = await this.transition(manager, o, 'cancel_unpaid', actor, { reason, patch: { cancelledAt: now, cancelReason: reason } });
+        if (options.noShow) throw Errors.conflict('ORDER_INVALID_TRANSITION', '订单尚未支付，不能登记爽约');
+        const voided: Partial<Order> = o.depositFen > 0 ? { depositStatus: 'void' } : {};
+        after = await this.transition(manager, o, 'cancel_unpaid', actor, { reason, patch: { cancelledAt: now, cancelReason: reason, ...voided } });
       } else {
-        const charge = options.waivePenalty ? { penaltyFen: 0, refundFen: o.paidFen } : cancellationCharge(tiers, o.paidFen, o.startAt, now);
+        const charge = cancellationWithDeposit(tiers, o.paidFen, heldDeposit(o), o.startAt, now, { waivePenalty: options.waivePenalty, noShow: options.noShow });
         const action: OrderAction = charge.refundFen > 0 ? 'cancel_paid' : 'cancel_forfeit';
+        const deposit: Partial<Order> = charge.depositFen > 0 ? { depositStatus: charge.depositForfeitFen > 0 ? 'forfeited' : 'returned' } : {};
         after = await this.transition(manager, o, action, actor, {
           reason,
-          patch: { cancelledAt: now, cancelReason: reason, penaltyFen: charge.penaltyFen, refundDueFen: charge.refundFen },
+          patch: { cancelledAt: now, cancelReason: reason, penaltyFen: charge.penaltyFen, refundDueFen: charge.refundFen, ...deposit },
         });
+        // A kept deposit is platform revenue at once, booked as its own entry (deposit_forfeit).
+        if (charge.depositForfeitFen > 0) await this.ledger.forfeitDeposit(manager, o.id, charge.depositForfeitFen);
         // Nothing to refund: the whole payment is kept as the penalty, so the order's money closes now.
         if (action === 'cancel_forfeit') await this.ledger.closeOrder(manager, o.id);
         // A customer's own cancellation that cost a penalty is a late cancellation for their credit.
         if (actor.type === 'customer' && charge.penaltyFen > 0) {
           await this.credit.recordIn(manager, o.customerId, { kind: 'late_cancel', orderId: o.id, sourceKey: `late_cancel:${o.id}`, reason: `订单 ${o.orderNo} 临近开始取消` });
+        }
+        if (options.noShow) {
+          await this.credit.recordIn(manager, o.customerId, { kind: 'no_show', orderId: o.id, sourceKey: `no_show:${o.id}`, reason: `订单 ${o.orderNo} 客户爽约：${reason}`.slice(0, 255) }, { type: 'staff', id: actor.id, name: actor.name });
         }
       }
       await this.claims.releaseAll(manager, o.id);
@@ -446,7 +499,7 @@ export class OrderService {
       if (o.escortId && o.status !== 'pending_payment') recipients.push({ type: 'escort', id: o.escortId });
       await this.notify(manager, 'order_cancelled', after, recipients, { reason: reason ? `原因：${reason}` : '' });
       if (options.audit) {
-        await this.audit.record(options.audit, { action: 'order.cancel', targetType: 'order', targetId: o.id, before: brief(o), after: { ...brief(after), waivePenalty: Boolean(options.waivePenalty) } }, manager);
+        await this.audit.record(options.audit, { action: 'order.cancel', targetType: 'order', targetId: o.id, before: brief(o), after: { ...brief(after), waivePenalty: Boolean(options.waivePenalty), noShow: Boolean(options.noShow) } }, manager);
       }
       return after;
     });
@@ -462,7 +515,7 @@ export class OrderService {
       try {
         await this.tx.run(async manager => {
           const o = await this.loadFor(manager, candidate.id, SYSTEM_ACTOR);
-          const after = await this.transition(manager, o, 'expire', SYSTEM_ACTOR, { reason: '超时未支付' });
+          const after = await this.transition(manager, o, 'expire', SYSTEM_ACTOR, { reason: '超时未支付', patch: o.depositFen > 0 ? { depositStatus: 'void' } : {} });
           await this.claims.releaseAll(manager, o.id);
           await this.notify(manager, 'order_closed', after, [{ type: 'customer', id: o.customerId }]);
         });
@@ -626,11 +679,14 @@ export class OrderService {
     const order = await this.tx.run(async manager => {
       const o = await this.loadFor(manager, orderId, actor);
       const completedAt = new Date();
-      const after = await this.transition(manager, o, 'complete', actor, { reason, patch: { completedAt } });
+      // A deposit goes back now: the payments job asks the channel (RefundService.requestDueDepositRefunds).
+      const held = heldDeposit(o);
+      const after = await this.transition(manager, o, 'complete', actor, { reason, patch: { completedAt, ...(held > 0 ? { depositStatus: 'refund_due' as const } : {}) } });
       await this.claims.releaseAll(manager, o.id);
       // Revenue is recognised with the completion, split with the escort who finished the order by
-      // the commission rule in force at that moment (the entry keeps the bp and version).
-      await this.ledger.recogniseOrder(manager, o.id, after.escortId, await this.escortShare(manager, after, completedAt));
+      // the commission rule in force at that moment (the entry keeps the bp and version). The
+      // deposit is not revenue: it stays a prepayment until its refund.
+      await this.ledger.recogniseOrder(manager, o.id, after.escortId, await this.escortShare(manager, after, completedAt), held);
       if (o.escortId) await this.escorts.recordServed(manager, o.escortId);
       await this.credit.recordIn(manager, o.customerId, { kind: 'completed', orderId: o.id, sourceKey: `order_completed:${o.id}`, reason: `订单 ${o.orderNo} 完成` });
       const recipients: Recipient[] = [{ type: 'customer', id: o.customerId }];
@@ -864,6 +920,27 @@ export function newOrderNo(now: Date): string {
   const stamp = `${p(local.getUTCFullYear() % 100)}${p(local.getUTCMonth() + 1)}${p(local.getUTCDate())}${p(local.getUTCHours())}${p(local.getUTCMinutes())}`;
   return `PZ${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }
+
+/** The deposit a paid order still holds (0 when it has none, or it went back or was kept already). */
+export function heldDeposit(o: Pick<Order, 'depositFen' | 'depositStatus' | 'paidFen'>): number {
+  return o.depositStatus === 'held' && o.paidFen > 0 ? Math.min(o.depositFen, o.paidFen) : 0;
+}
+
+/** The deposit line a booking carries under the customer's credit policy (none when it asks for none). */
+function depositLines(policy: BookingPolicy): PriceLine[] {
+  if (policy.depositFen <= 0) return [];
+  return [
+    {
+      kind: 'deposit',
+      code: 'CREDIT_DEPOSIT',
+      label: '押金',
+      amountFen: policy.depositFen,
+      detail: `信用分 ${policy.score}：服务完成后自动退还；临近开始取消或爽约不退`,
+    },
+  ];
+}
+
+const sumFen = (lines: PriceLine[]) => lines.reduce((n, l) => n + l.amountFen, 0);
 
 export function priceLinesOf(o: Order): PriceLine[] {
   return JSON.parse(o.priceLinesJson) as PriceLine[];

@@ -19,7 +19,8 @@ const NOTHING: PaymentTickResult = { paymentsChecked: 0, paymentsApplied: 0, pay
 
 /**
  * Scheduled payment work, every JOB_INTERVAL_SECONDS: look up payments whose callback never came
- * (pending for 5 minutes), request the refund of every `refunding` order that has none yet, ask
+ * (pending for 5 minutes), request the refund of every `refunding` order that has none yet and of
+ * every completed order's credit deposit, ask
  * again for refunds the channel did not accept (same out_refund_no), look up refunds whose result
  * callback never came. Every step decides per row by compare-and-swap or a unique key, so several
  * processes may run it at once.
@@ -71,7 +72,7 @@ export class PaymentJobs {
     this.running = true;
     try {
       const reconciled = await this.payments.reconcilePendingPayments(now, options.paymentAgeMinutes ?? 5);
-      const refundsRequested = await this.refunds.requestDueRefunds();
+      const refundsRequested = (await this.refunds.requestDueRefunds()) + (await this.refunds.requestDueDepositRefunds());
       const refundsRetried = await this.refunds.retryPendingRefunds(now, options.refundRetryMinutes ?? 1);
       const refundsSettled = await this.refunds.queryProcessingRefunds(now, options.refundQueryMinutes ?? 10);
       await this.refreshCertificates();

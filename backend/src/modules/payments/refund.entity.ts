@@ -10,7 +10,8 @@ export const REFUND_STATUSES: RefundStatus[] = ['awaiting_approval', 'pending', 
  * Why the refund exists: a paid order was cancelled, money came for an order that was no longer
  * payable, staff decided, or a resolved complaint compensated the customer (tickets module).
  */
-export type RefundSource = 'order_cancel' | 'late_payment' | 'manual' | 'compensation';
+/** `deposit`: a credit deposit given back after the order completed (purpose key `deposit:<orderId>`). */
+export type RefundSource = 'order_cancel' | 'late_payment' | 'manual' | 'compensation' | 'deposit';
 
 const fen = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 

@@ -6,7 +6,8 @@ import { PaymentEvent } from './payment-event.entity';
 import { Refund, RefundSource, RefundStatus } from './refund.entity';
 import { ChannelRefund, GatewayError } from './payment-gateway';
 import { PaymentGatewayProvider } from './payment-gateway.provider';
-import { OrderActor, OrderService, SYSTEM_ACTOR } from '../orders/order.service';
+import { OrderActor, OrderService, SYSTEM_ACTOR, heldDeposit } from '../orders/order.service';
+import type { Order } from '../orders/order.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { SettingsService } from '../settings/settings.service';
 import { AuditContext, AuditService } from '../audit/audit.service';
@@ -28,6 +29,20 @@ export interface NewRefund {
   actor: Pick<OrderActor, 'type' | 'id' | 'name'>;
   /** Default pending (sent right after the commit); awaiting_approval holds the amount until finance decides. */
   status?: 'pending' | 'awaiting_approval';
+  /** Of the payment, what this refund may not touch: a credit deposit that has its own way back (see `reservedFor`). */
+  reservedFen?: number;
+}
+
+/**
+ * The part of an order's payment a staff or compensation refund may not give back: a credit
+ * deposit still held or due back after completion. It has its own way (the deposit refund, or the
+ * cancellation's), and after completion it is not in the recognised shares a later refund takes
+ * back from. Cancellation and deposit refunds themselves draw on the whole payment.
+ */
+export function reservedFor(order: Pick<Order, 'depositFen' | 'depositStatus' | 'paidFen'>, source: RefundSource): number {
+  if (source === 'order_cancel' || source === 'deposit' || source === 'late_payment') return 0;
+  if (order.depositStatus === 'refund_due') return order.depositFen;
+  return heldDeposit(order);
 }
 
 const FINAL: RefundStatus[] = ['succeeded', 'failed', 'rejected'];
@@ -88,15 +103,17 @@ export class RefundService {
     if (amountFen < 1) throw Errors.rule('REFUND_AMOUNT_INVALID', '退款金额必须大于 0');
     const refundId = await this.tx.run(async manager => {
       // Lock order first, then payment: the callback path takes them in the same order, so the two never deadlock.
-      await this.orders.loadFor(manager, orderId, actor);
+      const order = await this.orders.loadFor(manager, orderId, actor);
       const payment = await this.lockOrderPayment(manager, orderId);
       if (!payment) throw Errors.rule('ORDER_NOT_PAID', '该订单没有可退款的支付');
+      const source = options.source ?? 'manual';
       return this.createRefundRow(manager, payment, {
         amountFen,
         reason: reason.trim() || '退款',
-        source: options.source ?? 'manual',
+        source,
         purposeKey: options.purposeKey ?? null,
         actor,
+        reservedFen: await this.reservation(manager, order, source),
       });
     });
     return this.submit(refundId);
@@ -118,7 +135,7 @@ export class RefundService {
     options: { source?: RefundSource; purposeKey?: string } = {}
   ): Promise<Refund> {
     const refundId = await this.tx.run(async manager => {
-      await this.orders.loadFor(manager, orderId, actor);
+      const order = await this.orders.loadFor(manager, orderId, actor);
       // A purpose key (a ticket's compensation) makes a retried request the same refund.
       if (options.purposeKey) {
         const existing = await manager.getRepository(Refund).findOne({ where: { purposeKey: options.purposeKey } });
@@ -128,13 +145,15 @@ export class RefundService {
       if (!payment) throw Errors.rule('ORDER_NOT_PAID', '该订单没有可退款的支付');
       const threshold = (await this.settings.get('finance', manager)).refundApprovalThresholdFen;
       const status = amountFen > threshold ? 'awaiting_approval' : 'pending';
+      const source = options.source ?? 'manual';
       const id = await this.createRefundRow(manager, payment, {
         amountFen,
         reason: reason.trim(),
-        source: options.source ?? 'manual',
+        source,
         purposeKey: options.purposeKey ?? null,
         actor,
         status,
+        reservedFen: await this.reservation(manager, order, source),
       });
       const row = await manager.getRepository(Refund).findOneByOrFail({ id });
       await this.audit.record(audit, { action: 'refund.create', targetType: 'refund', targetId: id, after: { orderId, amountFen, reason: row.reason, status, outRefundNo: row.outRefundNo, thresholdFen: threshold } }, manager);
@@ -182,11 +201,11 @@ export class RefundService {
     const found = await this.refunds.findOne({ where: { id: refundId } });
     if (!found) throw Errors.notFound('退款');
     await this.tx.run(async manager => {
-      await this.orders.loadFor(manager, found.orderId, actor);
+      const order = await this.orders.loadFor(manager, found.orderId, actor);
       const payment = await manager.getRepository(Payment).findOneOrFail({ where: { id: found.paymentId }, lock: this.tx.lockMode.mode ? { mode: 'pessimistic_write' } : undefined });
       const r = await manager.getRepository(Refund).findOneByOrFail({ id: refundId });
       if (r.status !== 'failed') throw Errors.conflict('REFUND_NOT_FAILED', '只有失败的退款可以重试');
-      const committed = await this.committedFen(manager, payment.id);
+      const committed = (await this.committedFen(manager, payment.id)) + (await this.reservation(manager, order, r.source));
       if (committed + r.amountFen > payment.amountFen) {
         throw Errors.rule('REFUND_EXCEEDS_PAID', `重试会超过可退金额（已支付 ${formatFen(payment.amountFen)} 元，可退 ${formatFen(payment.amountFen - committed)} 元）`, {
           paidFen: payment.amountFen,
@@ -240,6 +259,39 @@ export class RefundService {
     return result.fresh ? this.submit(result.refundId) : this.refunds.findOneByOrFail({ id: result.refundId });
   }
 
+  /**
+   * A completed order's credit deposit goes back (`deposit_status = refund_due`): one refund of the
+   * deposit, purpose key `deposit:<orderId>` (unique), so however many ticks or processes run it,
+   * the customer gets it once. When it succeeds, `applyChannelRefund` marks the deposit refunded.
+   */
+  async requestDepositRefund(orderId: number): Promise<Refund | null> {
+    const result = await this.tx.run(async manager => {
+      const order = await this.orders.loadFor(manager, orderId, SYSTEM_ACTOR);
+      if (order.depositStatus !== 'refund_due' || order.depositFen <= 0) return null;
+      const purposeKey = `deposit:${order.id}`;
+      const existing = await manager.getRepository(Refund).findOne({ where: { purposeKey } });
+      if (existing) return { refundId: existing.id, fresh: false };
+      const payment = await this.lockOrderPayment(manager, order.id);
+      if (!payment) {
+        if (!this.reportedWithoutPayment.has(order.id)) {
+          this.reportedWithoutPayment.add(order.id);
+          this.logger.warn('[payments] order %d owes its deposit back but has no channel payment to refund; it needs a person', order.id);
+        }
+        return null;
+      }
+      const refundId = await this.createRefundRow(manager, payment, {
+        amountFen: order.depositFen,
+        reason: '押金退还（订单已完成）',
+        source: 'deposit',
+        purposeKey,
+        actor: SYSTEM_ACTOR,
+      });
+      return { refundId, fresh: true };
+    });
+    if (!result) return null;
+    return result.fresh ? this.submit(result.refundId) : this.refunds.findOneByOrFail({ id: result.refundId });
+  }
+
   /** The order's payment that paid it (not money refunded as late), locked on MySQL. */
   private async lockOrderPayment(manager: EntityManager, orderId: number): Promise<Payment | null> {
     return manager.getRepository(Payment).findOne({
@@ -260,9 +312,9 @@ export class RefundService {
       const existing = await repo.findOne({ where: { purposeKey: input.purposeKey } });
       if (existing) return existing.id;
     }
-    const committed = await this.committedFen(manager, payment.id);
+    const committed = (await this.committedFen(manager, payment.id)) + (input.reservedFen ?? 0);
     if (committed + input.amountFen > payment.amountFen) {
-      const refundable = payment.amountFen - committed;
+      const refundable = Math.max(0, payment.amountFen - committed);
       throw Errors.rule('REFUND_EXCEEDS_PAID', `退款金额超过可退金额（已支付 ${formatFen(payment.amountFen)} 元，可退 ${formatFen(refundable)} 元）`, {
         paidFen: payment.amountFen,
         refundedFen: committed,
@@ -291,6 +343,14 @@ export class RefundService {
       succeededAt: null,
     });
     return inserted.identifiers[0].id as number;
+  }
+
+  /** `reservedFor`, less a deposit refund already asked for (its row holds the amount itself). */
+  private async reservation(manager: EntityManager, order: Order, source: RefundSource): Promise<number> {
+    const reserved = reservedFor(order, source);
+    if (!reserved || order.depositStatus !== 'refund_due') return reserved;
+    const asked = await manager.getRepository(Refund).findOne({ where: { purposeKey: `deposit:${order.id}` }, select: { id: true, status: true } });
+    return asked && !RELEASED.includes(asked.status) ? 0 : reserved;
   }
 
   /** What the payment's refunds already hold (everything but failed and rejected ones; awaiting approval holds its amount). */
@@ -393,7 +453,8 @@ export class RefundService {
       let orderRefunded = false;
       if (target === 'succeeded') {
         // Posted before the order may close below, so the close sees this refund.
-        await this.ledger.postRefund(manager, { id: r.id, orderId: r.orderId, amountFen: r.amountFen, outRefundNo: r.outRefundNo, late: !payment.appliedToOrder });
+        await this.ledger.postRefund(manager, { id: r.id, orderId: r.orderId, amountFen: r.amountFen, outRefundNo: r.outRefundNo, late: !payment.appliedToOrder, deposit: r.source === 'deposit' });
+        if (r.source === 'deposit') await this.orders.markDepositRefundedIn(manager, order.id);
         if (order.status === 'refunding' && payment.appliedToOrder && (await this.succeededFenOfOrder(manager, order.id)) >= order.refundDueFen) {
           await this.orders.markRefundedIn(manager, order.id);
           orderRefunded = true;
@@ -425,6 +486,25 @@ export class RefundService {
           if (await this.requestCancellationRefund(orderId)) requested++;
         } catch (err) {
           this.logger.error('[payments] cancellation refund for order %d failed: %s', orderId, err);
+        }
+      }
+    }
+  }
+
+  /** Completed orders whose deposit is due back and has no refund yet: ask for it (a page at a time, like `requestDueRefunds`). */
+  async requestDueDepositRefunds(pageSize = 200): Promise<number> {
+    let requested = 0;
+    for (let afterId = 0; ; ) {
+      const orderIds = await this.orders.idsWithDeposit('refund_due', pageSize, afterId);
+      if (!orderIds.length) return requested;
+      afterId = orderIds[orderIds.length - 1];
+      const started = new Set((await this.refunds.find({ where: { purposeKey: In(orderIds.map(id => `deposit:${id}`)) }, select: { orderId: true } })).map(r => r.orderId));
+      for (const orderId of orderIds) {
+        if (started.has(orderId)) continue;
+        try {
+          if (await this.requestDepositRefund(orderId)) requested++;
+        } catch (err) {
+          this.logger.error('[payments] deposit refund for order %d failed: %s', orderId, err);
         }
       }
     }

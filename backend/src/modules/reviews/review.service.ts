@@ -12,6 +12,7 @@ import { EscortService } from '../escorts/escort.service';
 import { HospitalService } from '../hospitals/hospital.service';
 import { CustomerService } from '../users/customer.service';
 import { CreditService } from '../credit/credit.service';
+import { NotificationService } from '../notifications/notification.service';
 import { SettingsService } from '../settings/settings.service';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../../common/db/transaction.service';
@@ -112,6 +113,9 @@ export class ReviewService {
   credit: CreditService;
 
   @Inject()
+  notifications: NotificationService;
+
+  @Inject()
   settings: SettingsService;
 
   @Inject()
@@ -192,8 +196,15 @@ export class ReviewService {
           now
         );
       }
+      // The escort who served hears of it in their inbox (the customer's name never: reviews may be anonymous).
+      if (order.escortId) {
+        const words = Array.from(input.content.replace(/\s+/g, ' ').trim());
+        const detail = `${input.overall} 星${words.length ? `，「${words.slice(0, 40).join('')}${words.length > 40 ? '…' : ''}」` : ''}`;
+        await this.notifications.notify(manager, 'review_received', [{ type: 'escort', id: order.escortId }], { orderNo: order.orderNo, detail }, orderId);
+      }
       return reviewId;
     });
+    await this.notifications.flush().catch(() => undefined);
     return this.customerView(await this.reviews.findOneByOrFail({ id }));
   }
 

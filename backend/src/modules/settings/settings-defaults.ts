@@ -56,7 +56,11 @@ export type NotificationEvent =
   | 'leave_rejected'
   | 'leave_requested'
   | 'schedule_change_approved'
-  | 'schedule_change_rejected';
+  | 'schedule_change_rejected'
+  | 'ticket_replied'
+  | 'ticket_resolved'
+  | 'review_received'
+  | 'penalty_applied';
 
 export type NotificationChannelCode = 'in_app' | 'wechat' | 'sms';
 
@@ -64,7 +68,8 @@ export interface NotificationTemplate {
   title: string;
   /**
    * `{orderNo}`, `{serviceName}`, `{startTime}`, `{hospitalName}`, `{escortName}`, `{reason}`, `{code}` are filled in
-   * for orders; workforce messages use `{escortName}`, `{reason}`, `{detail}`, `{date}`.
+   * for orders; workforce messages use `{escortName}`, `{reason}`, `{detail}`, `{date}`; service-quality messages
+   * (tickets, reviews, penalties) `{ticketNo}`, `{title}`, `{orderNo}`, `{detail}`, `{days}`, `{amount}`, `{reason}`.
    */
   body: string;
   channels: NotificationChannelCode[];
@@ -101,10 +106,16 @@ export interface WorkforceRules {
 
 export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 
-/** A credit tier: below `below` points the customer may hold at most `maxOpenOrders` open orders (0 = cannot book). */
+/**
+ * A credit tier: below `below` points the customer may hold at most `maxOpenOrders` open orders
+ * (0 = cannot book, null = no limit from this tier) and must pay a refundable deposit of
+ * `depositFen` with each booking (0 or absent = none). Every tier the score falls under applies;
+ * of several, the strictest limit and the largest deposit win.
+ */
 export interface CreditTier {
   below: number;
-  maxOpenOrders: number;
+  maxOpenOrders: number | null;
+  depositFen?: number;
 }
 
 /** Service quality: ticket SLA, the reopen window, when a review opens a follow-up, and customer credit. */
@@ -119,7 +130,7 @@ export interface QualityRules {
   creditInitialScore: number;
   /** Points each behaviour moves the score by (negative = lost). */
   creditDeltas: Record<'completed' | 'late_cancel' | 'no_show' | 'abusive_report' | 'false_info', number>;
-  /** Restrictions by score; the lowest tier the score falls under applies. */
+  /** Restrictions by score (open-order limits, deposits); see CreditTier. */
   creditTiers: CreditTier[];
 }
 
@@ -184,6 +195,10 @@ export const DEFAULT_SETTINGS: SettingsGroups = {
       leave_requested: { title: '新的请假申请', body: '{escortName} 申请请假 {detail}，请审批。', channels: ['in_app'] },
       schedule_change_approved: { title: '排班调整已批准', body: '您 {date} 的排班调整（{detail}）已批准。', channels: ['in_app'] },
       schedule_change_rejected: { title: '排班调整未批准', body: '您 {date} 的排班调整（{detail}）未批准：{reason}', channels: ['in_app'] },
+      ticket_replied: { title: '客服回复了您的工单', body: '工单 {ticketNo}「{title}」有新的回复：{detail}', channels: ['in_app'] },
+      ticket_resolved: { title: '工单已解决', body: '工单 {ticketNo}「{title}」已解决：{detail}。如仍有问题，可在 {days} 天内重新打开。', channels: ['in_app', 'wechat'] },
+      review_received: { title: '收到新的评价', body: '订单 {orderNo} 收到了客户评价：{detail}', channels: ['in_app'] },
+      penalty_applied: { title: '处罚通知', body: '因工单 {ticketNo}（订单 {orderNo}），您被处罚 {amount} 元，将在结算时扣除。原因：{reason}', channels: ['in_app', 'sms'] },
     },
   },
   workforce: {

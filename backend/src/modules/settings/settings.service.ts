@@ -75,7 +75,14 @@ const SCHEMAS: Record<SettingsKey, any> = {
       Object.fromEntries(['completed', 'late_cancel', 'no_show', 'abusive_report', 'false_info'].map(k => [k, RuleType.number().integer().min(-1000).max(1000).required()]))
     ).required(),
     creditTiers: RuleType.array()
-      .items(RuleType.object({ below: RuleType.number().integer().min(1).max(1000).required(), maxOpenOrders: RuleType.number().integer().min(0).max(100).required() }))
+      .items(
+        RuleType.object({
+          below: RuleType.number().integer().min(1).max(1000).required(),
+          // null: this tier limits nothing but may ask for a deposit.
+          maxOpenOrders: RuleType.number().integer().min(0).max(100).allow(null).required(),
+          depositFen: RuleType.number().integer().min(0).max(1_000_000),
+        })
+      )
       .max(10)
       .unique('below')
       .required(),

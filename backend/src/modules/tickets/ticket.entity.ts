@@ -12,6 +12,7 @@ export type TicketOpener = 'customer' | 'escort' | 'staff' | 'system';
  */
 @Entity('tickets')
 @Index('idx_tickets_status_sla', ['status', 'slaDueAt'])
+@Index('idx_tickets_status_resolved', ['status', 'resolvedAt'])
 export class Ticket {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,7 @@
 import { randomInt } from 'crypto';
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { Brackets, EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { Ticket, TicketOpener } from './ticket.entity';
 import { TicketMessage, TicketMessageKind } from './ticket-message.entity';
 import {
@@ -28,6 +28,7 @@ import { EscortService } from '../escorts/escort.service';
 import { CustomerService } from '../users/customer.service';
 import { StaffUserService } from '../users/staff-user.service';
 import { SettingsService } from '../settings/settings.service';
+import { NotificationService, Recipient } from '../notifications/notification.service';
 import type { TicketPriority } from '../settings/settings-defaults';
 import { AuditContext, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../../common/db/transaction.service';
@@ -155,6 +156,9 @@ export class TicketService {
 
   @Inject()
   analytics: AnalyticsService;
+
+  @Inject()
+  notifications: NotificationService;
 
   // ---------------------------------------------------------------- opening
 
@@ -357,9 +361,12 @@ export class TicketService {
         if (!t.assigneeId) Object.assign(patch, { assigneeId: actor.id, assigneeName: actor.name.slice(0, 64) });
         if (Object.keys(patch).length) await manager.getRepository(Ticket).update({ id: t.id }, patch);
         if (t.status === 'open') await this.swap(manager, t, 'start', actor);
+        // The customer (or escort) who opened it hears of the answer in their inbox.
+        await this.notifyOpener(manager, t, 'ticket_replied', { detail: brief(input.content) });
       }
       return mid;
     });
+    await this.notifications.flush().catch(() => undefined);
     return messageView(await this.messages.findOneByOrFail({ id: messageId }));
   }
 
@@ -417,7 +424,7 @@ export class TicketService {
         ...(locked.assigneeId ? {} : { assigneeId: actor.id, assigneeName: actor.name.slice(0, 64) }),
       }, now);
       if (penaltyFen > 0 && !(await this.penalties.forTicket(locked.id))) {
-        await this.penalties.createIn(manager, {
+        const penalty = await this.penalties.createIn(manager, {
           escortId: locked.escortId as number,
           ticketId: locked.id,
           orderId: locked.orderId,
@@ -426,12 +433,50 @@ export class TicketService {
           byId: actor.id,
           byName: actor.name,
         });
+        await this.notifications.notify(
+          manager,
+          'penalty_applied',
+          [{ type: 'escort', id: penalty.escortId }],
+          { ticketNo: locked.ticketNo, orderNo: locked.orderNo || '—', amount: (penaltyFen / 100).toFixed(2), reason: penalty.reason },
+          locked.orderId
+        );
       }
+      const rules = await this.settings.get('quality', manager);
+      await this.notifyOpener(manager, locked, 'ticket_resolved', { detail: brief(input.resolution), days: rules.reopenDays });
       await this.addMessage(manager, locked.id, 'event', actor, EVENT_TEXT.resolved(compensationFen, penaltyFen));
       await this.addMessage(manager, locked.id, 'reply', actor, input.resolution);
       await this.audit.record(audit, { action: 'ticket.resolve', targetType: 'ticket', targetId: locked.id, before: { status: locked.status }, after: { status: 'resolved', compensationFen, refundId, penaltyFen } }, manager);
     });
+    await this.notifications.flush().catch(() => undefined);
     return this.detailForStaff(id, actor, now);
+  }
+
+  /**
+   * Closes resolved tickets nobody reopened within `reopenDays` of their resolution (the window in
+   * which the opener may still reopen them). Each close is a compare-and-swap on the status and
+   * the resolution time, so running it twice, or in two processes, closes each ticket once, and a
+   * ticket reopened (or resolved again) meanwhile is left alone. Returns how many it closed.
+   */
+  async autoCloseResolved(now = new Date(), limit = 200): Promise<number> {
+    const rules = await this.settings.get('quality');
+    const cutoff = new Date(now.getTime() - rules.reopenDays * 86_400_000);
+    const due = await this.tickets.find({ where: { status: 'resolved', resolvedAt: LessThanOrEqual(cutoff) }, select: { id: true }, order: { id: 'ASC' }, take: limit });
+    let closed = 0;
+    for (const { id } of due) {
+      const done = await this.tx.run(async manager => {
+        const res = await manager
+          .createQueryBuilder()
+          .update(Ticket)
+          .set({ status: 'closed', closedAt: now })
+          .where('id = :id AND status = :resolved AND resolved_at <= :cutoff', { id, resolved: 'resolved', cutoff })
+          .execute();
+        if (!res.affected) return false;
+        await this.addMessage(manager, id, 'event', { type: 'system', id: null, name: '系统' }, `解决后 ${rules.reopenDays} 天内未重新打开，自动关闭`);
+        return true;
+      });
+      if (done) closed++;
+    }
+    return closed;
   }
 
   async assign(id: number, assigneeId: number, actor: OrderActor, audit: AuditContext) {
@@ -489,6 +534,13 @@ export class TicketService {
     }
     const res = await manager.createQueryBuilder().update(Ticket).set({ ...patch, status: check.to }).where('id = :id AND status = :status', { id: t.id, status: t.status }).execute();
     if (!res.affected) throw Errors.conflict('TICKET_INVALID_TRANSITION', '工单状态已变化，请刷新后重试');
+  }
+
+  /** An inbox message to whoever opened the ticket, when that is a customer or an escort (staff and the system read the console). */
+  private async notifyOpener(manager: EntityManager, t: Ticket, event: 'ticket_replied' | 'ticket_resolved', vars: Record<string, string | number>) {
+    if ((t.openerType !== 'customer' && t.openerType !== 'escort') || !t.openerId) return;
+    const to: Recipient = { type: t.openerType, id: t.openerId };
+    await this.notifications.notify(manager, event, [to], { ticketNo: t.ticketNo, title: t.title, orderNo: t.orderNo, ...vars }, t.orderId);
   }
 
   private async addMessage(manager: EntityManager, ticketId: number, kind: TicketMessageKind, actor: { type: string; id: number | null; name: string }, content: string, photos: string[] = [], articleId: number | null = null): Promise<number> {
@@ -565,6 +617,12 @@ export class TicketService {
       updatedAt: t.updatedAt,
     }));
   }
+}
+
+/** The first words of a reply or resolution, for a notification. */
+function brief(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return Array.from(flat).length > 60 ? `${Array.from(flat).slice(0, 60).join('')}…` : flat;
 }
 
 function messageView(m: TicketMessage): TicketMessageView {

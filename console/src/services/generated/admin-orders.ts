@@ -39,18 +39,19 @@ export async function getAdminOrdersById<T = unknown>(params: API.GetAdminOrders
 }
 
 /**
- * 取消前查看违约金与退款金额
+ * 取消前查看违约金与退款金额（noShow=true：按客户爽约计算，押金不退）
  * GET /api/admin/orders/{id}/cancel-preview (adminordercontroller_cancelpreview)
  */
 export async function getAdminOrdersByIdCancelPreview<T = unknown>(params: API.GetAdminOrdersByIdCancelPreviewParams, options?: RequestOptions) {
   return request<T>(`/api/admin/orders/${encodeURIComponent(String(params.id))}/cancel-preview`, {
     method: 'GET',
+    params: { noShow: params.noShow },
     ...(options || {}),
   });
 }
 
 /**
- * 取消订单（需填写原因，可免除违约金）
+ * 取消订单（需填写原因，可免除违约金；客户爽约时押金不退并记信用）
  * POST /api/admin/orders/{id}/cancel (adminordercontroller_cancel)
  */
 export async function postAdminOrdersByIdCancel<T = unknown>(params: API.PostAdminOrdersByIdCancelParams, body: API.StaffCancelDTO, options?: RequestOptions) {

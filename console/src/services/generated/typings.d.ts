@@ -593,6 +593,8 @@ declare namespace API {
     statusReason?: string;
     /** 同时进行中订单上限；null = 不限，0 = 不可预约 */
     maxOpenOrders?: number | null;
+    /** 每次下单需支付的押金（分，服务完成后自动退还）；0 = 无需押金 */
+    depositFen?: number;
     /** 限制说明 */
     restriction?: string;
     updatedAt?: string | null;
@@ -1057,7 +1059,7 @@ declare namespace API {
   type LedgerEntryView = {
     id?: number;
     /** 来源事件类型 */
-    sourceType?: "payment_capture" | "postpay_capture" | "refund" | "order_recognition" | "order_close" | "escort_payout" | "escort_deduction" | "channel_fee";
+    sourceType?: "payment_capture" | "postpay_capture" | "refund" | "order_recognition" | "order_close" | "deposit_forfeit" | "escort_payout" | "escort_deduction" | "channel_fee";
     /** 来源事件 ID（支付单、退款单或订单的 ID） */
     sourceId?: string;
     orderId?: number | null;
@@ -1846,6 +1848,8 @@ declare namespace API {
     reason?: string;
     /** 免除违约金（如平台原因） */
     waivePenalty?: boolean;
+    /** 客户爽约：信用押金不退，并记一次爽约（不能与免除违约金同时使用） */
+    noShow?: boolean;
   };
 
   type StaffCompleteDTO = {
@@ -2655,6 +2659,7 @@ declare namespace API {
   };
 
   type GetAdminOrdersByIdCancelPreviewParams = {
+    noShow?: string;
     id: string;
   };
 

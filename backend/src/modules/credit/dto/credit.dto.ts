@@ -66,6 +66,7 @@ export class CreditView {
   @ApiProperty() warningCount: number;
   @ApiProperty() statusReason: string;
   @ApiProperty({ nullable: true, type: Number, description: '同时进行中订单上限；null = 不限，0 = 不可预约' }) maxOpenOrders: number | null;
+  @ApiProperty({ description: '每次下单需支付的押金（分，服务完成后自动退还）；0 = 无需押金' }) depositFen: number;
   @ApiProperty({ description: '限制说明' }) restriction: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) updatedAt: Date | null;
 }

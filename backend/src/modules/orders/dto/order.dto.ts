@@ -152,6 +152,10 @@ export class StaffCancelDTO {
   @ApiProperty({ required: false, description: '免除违约金（如平台原因）' })
   @Rule(RuleType.boolean().default(false))
   waivePenalty: boolean;
+
+  @ApiProperty({ required: false, description: '客户爽约：信用押金不退，并记一次爽约（不能与免除违约金同时使用）' })
+  @Rule(RuleType.boolean().default(false))
+  noShow: boolean;
 }
 
 export class RescheduleDTO {
